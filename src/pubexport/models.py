@@ -1,0 +1,126 @@
+"""The plain data model passed between the stages of the pipeline.
+
+Every stage takes and returns these dataclasses and nothing else, so a stage can be
+tested, replaced or run alone:
+
+    Document --finder--> Entry --parser--> Mention --merge--> Record --write--> file
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Entry types are CSL types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types);
+# the BibTeX writer maps them to entry types.
+PAPER_CONFERENCE = "paper-conference"
+ARTICLE_JOURNAL = "article-journal"
+PREPRINT = "article"  # CSL 1.0.2 has no "preprint": arXiv listings are "article" with publisher arXiv
+PATENT = "patent"
+REPORT = "report"
+THESIS = "thesis"
+BOOK = "book"
+CHAPTER = "chapter"
+UNKNOWN = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a mention was read: the file and the 1-based line its entry starts on."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class Person:
+    """One author. ``literal`` holds a name that cannot be split (an organisation, or
+    ``"others"`` for a list cut short with *et al.*)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def is_others(self) -> bool:
+        return self.literal.lower() in ("others", "et al.", "et al")
+
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        return f"{self.given} {self.family}".strip()
+
+
+OTHERS = Person(literal="others")
+
+
+@dataclass
+class Document:
+    """One input file, decoded to text (before repair)."""
+
+    path: str
+    text: str
+    kind: str = "text"  # text | markdown | html | latex | bibtex | csljson
+
+
+@dataclass
+class Entry:
+    """One publication entry located by the finder: its raw lines and where it came from.
+
+    ``section`` is the heading the entry stands under; ``shape`` names the entry shape the
+    finder recognised (news, list, reference, block, html, latex), which guides the parser.
+    """
+
+    text: str
+    source: Source
+    section: str = ""
+    shape: str = ""
+    label: str = ""  # the entry's own reference label, e.g. "1" for "[1]"
+    owner: str = ""  # the page owner's name when the page marks it
+
+
+@dataclass
+class Work:
+    """The bibliographic fields shared by a mention and a merged record."""
+
+    title: str = ""
+    authors: list[Person] = field(default_factory=list)
+    year: int | None = None
+    venue: str = ""  # full name of the journal, conference or publisher series
+    venue_acronym: str = ""  # e.g. "CVPR"
+    type: str = UNKNOWN  # a CSL type, see the constants above
+    doi: str = ""
+    arxiv: str = ""  # bare id, e.g. "2104.00969" (no version)
+    arxiv_class: str = ""  # e.g. "cs.CV"
+    urls: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Oral, Spotlight, under review, equal contribution
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publisher: str = ""
+    number: str = ""  # patent or report number
+
+
+@dataclass
+class Mention(Work):
+    """One sighting of a paper on one page.
+
+    ``loose`` marks a mention that does not give the paper's title in its own words (a news
+    item describing it, a bare link text): it only counts when it can join a titled mention.
+    """
+
+    source: Source = field(default_factory=lambda: Source("", 0))
+    owner: str = ""
+    loose: bool = False
+    label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
+
+
+@dataclass
+class Record(Work):
+    """One paper after merging: the best fields of all its mentions, and where each came from."""
+
+    key: str = ""  # citation key, set by the writer stage
+    sources: list[Source] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
