@@ -4,9 +4,12 @@ Only click is imported at start-up; each stage is imported when the run reaches 
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -35,12 +38,25 @@ Exit codes: 0 ok; 1 no publications found; 2 usage or input error;
 """
 
 
+PROGRESS_MIN_FILES = 200  # fewer files read in a blink: a bar would only flicker
+
+
 class _StderrHandler(logging.Handler):
-    """Print the library's warnings as 'pubexport: warning: ...' lines on stderr."""
+    """Print the library's warnings as 'pubexport: warning: ...' lines on stderr.
+
+    While a progress bar is drawn, the bar's line is cleared first so a warning stands on its own.
+    """
+
+    bar_shown = False
 
     def emit(self, record: logging.LogRecord) -> None:
         level = "warning" if record.levelno >= logging.WARNING else "info"
-        click.echo(f"pubexport: {level}: {record.getMessage()}", err=True)
+        clear = "\r\x1b[K" if self.bar_shown else ""
+        click.echo(f"{clear}pubexport: {level}: {record.getMessage()}", err=True)
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def _format_for(output: str, chosen: str | None) -> str:
@@ -79,26 +95,41 @@ def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
 
     PATH... are files or folders; folders are read recursively, hidden files skipped.
     """
-    _setup_logging(quiet, verbose)
+    handler = _setup_logging(quiet, verbose)
     fmt = _format_for(output, fmt)
+    written: list[str] = []
     try:
         code = _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size * 1024 * 1024,
-                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose)
+                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written)
     except KeyboardInterrupt:
-        click.echo("pubexport: interrupted; nothing written", err=True)
+        done = f"{', '.join(written)} complete, nothing else" if written else "nothing"
+        click.echo(f"\npubexport: interrupted; {done} written", err=True)
         code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `pubexport dir | head`: the reader has all it wants; end quietly, with no second error at exit
+        _detach_stdout()
+        code = EXIT_OK
+    except Exception as err:  # noqa: BLE001 - a bug must end in a message and a code, not a traceback
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"pubexport: error: internal error ({type(err).__name__}: {err}); "
+                   f"{'only ' + ', '.join(written) if written else 'nothing'} written - please report this "
+                   "(-v prints the details)", err=True)
+        code = EXIT_OUTPUT
     sys.exit(code)
 
 
-def _setup_logging(quiet: bool, verbose: bool) -> None:
+def _setup_logging(quiet: bool, verbose: bool) -> _StderrHandler:
     log = logging.getLogger("pubexport")
-    log.handlers[:] = [_StderrHandler()]
+    handler = _StderrHandler()
+    log.handlers[:] = [handler]
     log.propagate = False
     log.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    return handler
 
 
 def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose) -> int:
+         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written) -> int:
     from . import pipeline
     from .report import Report
     from .sources import InputError
@@ -107,59 +138,97 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         click.echo(f"pubexport: error: {message}", err=True)
         return code
 
-    if output != "-":
-        out = Path(output)
-        if out.exists() and out.is_dir():
-            return fail(f"{output}: is a folder; give a file name to -o", EXIT_USAGE)
-        if any(_same_file(out, Path(p)) for p in paths):
-            return fail(f"{output}: the output is also an input; refusing to overwrite it", EXIT_USAGE)
-        if not (out.parent if str(out.parent) else Path(".")).is_dir():
-            return fail(f"{output}: folder {out.parent} does not exist", EXIT_USAGE)
+    targets = [t for t in (output, report_path) if t and t != "-"]
+    if report_path and output != "-" and _same_path(Path(report_path), Path(output)):
+        return fail(f"{report_path}: the report and the output are the same file", EXIT_USAGE)
+    for target in targets:
+        problem = _unusable_target(Path(target), paths)
+        if problem:
+            return fail(f"{target}: {problem}", EXIT_USAGE)
 
-    files_read = 0
+    files_seen = files_skipped = 0
+    show_progress = _stderr_is_terminal() and not quiet and not verbose
 
-    def on_file(path: str, found: int) -> None:
-        nonlocal files_read
-        files_read += 1
-        if verbose:
-            click.echo(f"pubexport: {path}: {found} mentions", err=True)
+    with contextlib.ExitStack() as bar_stack:
+        bar = None
 
-    report = Report(enabled=bool(report_path))
-    try:
-        mentions = pipeline.read(paths, exclude=[output] if output != "-" else [],
-                                 max_file_size=max_file_size, on_file=on_file)
-    except InputError as err:
-        return fail(str(err), EXIT_USAGE)
-    if files_read == 0:
+        def on_start(total: int) -> None:
+            nonlocal bar
+            if show_progress and total > PROGRESS_MIN_FILES:
+                bar = bar_stack.enter_context(click.progressbar(length=total, label="reading", file=sys.stderr))
+                handler.bar_shown = True
+
+        def on_file(path: str, found: int | None) -> None:
+            nonlocal files_seen, files_skipped
+            files_seen += 1
+            files_skipped += found is None
+            if verbose:
+                click.echo(f"pubexport: {path}: {'skipped' if found is None else f'{found} mentions'}", err=True)
+            if bar is not None:
+                bar.update(1)
+
+        try:
+            mentions = pipeline.read(paths, exclude=targets, max_file_size=max_file_size,
+                                     on_start=on_start, on_file=on_file)
+        except InputError as err:
+            return fail(str(err), EXIT_USAGE)
+    handler.bar_shown = False
+    if files_seen == 0:
         return fail("no input files found in " + ", ".join(paths), EXIT_USAGE)
+    skipped = f" ({files_skipped} skipped)" if files_skipped else ""
+    report = Report(enabled=bool(report_path))
     records = pipeline.merge(mentions, report=report)
     if not records and not allow_empty:
-        return fail(f"no publications found in {files_read} file(s); nothing written "
+        return fail(f"no publications found in {files_seen} file(s){skipped}; nothing written "
                     "(--allow-empty writes an empty bibliography)", EXIT_NO_PUBLICATIONS)
 
     enrich_summary = ""
     if crossref:
         stats = pipeline.enrich(records, mailto=mailto, base_url=crossref_url, cache_dir=cache_dir,
                                 use_cache=not no_cache, report=report,
-                                progress=sys.stderr.isatty() and not quiet)
+                                progress=_stderr_is_terminal() and not quiet)
         enrich_summary = (f"; crossref: {stats.matched} matched, {stats.unmatched} no confident match, "
                           f"{stats.failed} failed")
 
-    code = _write(records, output, fmt, ascii_only)
+    code = _write(records, output, fmt, ascii_only, written)
     if code:
         return code
     if report_path:
-        code = _write_report(report, report_path)
+        code = _write_report(report, report_path, written)
         if code:
             return code
     if not quiet:
-        click.echo(f"pubexport: {files_read} files read, {len(mentions)} mentions found, "
+        click.echo(f"pubexport: {files_seen} files read{skipped}, {len(mentions)} mentions found, "
                    f"{len(records)} records written, {len(mentions) - len(records)} mentions merged"
                    f"{enrich_summary}", err=True)
     return EXIT_OK
 
 
-def _write(records, output: str, fmt: str, ascii_only: bool) -> int:
+def _unusable_target(target: Path, paths) -> str | None:
+    """Why the output (or report) cannot go to ``target``, or None if it can.
+
+    An input named on the command line is never overwritten, nor a page inside an input folder;
+    an earlier bibliography there may be replaced (it is then not read as input).
+    """
+    from .sources import kind_of
+
+    if target.is_dir():
+        return "is a folder; give a file name"
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        return f"folder {parent} does not exist"
+    if not target.exists():
+        return None
+    for raw in paths:
+        path = Path(raw)
+        if _same_path(target, path):
+            return "is also an input; refusing to overwrite it"
+        if path.is_dir() and _inside(target, path) and kind_of(target) not in ("bibtex", "csljson"):
+            return f"is a page inside the input folder {raw}; refusing to overwrite it"
+    return None
+
+
+def _write(records, output: str, fmt: str, ascii_only: bool, written: list[str]) -> int:
     from . import pipeline
     from .output import atomic_write
 
@@ -170,24 +239,21 @@ def _write(records, output: str, fmt: str, ascii_only: bool) -> int:
             pipeline.write_bibtex(records, fp, ascii_only=ascii_only)
 
     if output == "-":
-        try:
-            write(sys.stdout)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # `pubexport dir | head`: the reader left; end quietly without a second error at exit
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        write(sys.stdout)
+        sys.stdout.flush()
         return EXIT_OK
     try:
         with atomic_write(output) as fp:
             write(fp)
     except OSError as err:
-        click.echo(f"pubexport: error: cannot write {output}: {err.strerror or err}", err=True)
+        click.echo(f"pubexport: error: cannot write {output}: {err.strerror or err}; "
+                   "an existing file there is unchanged", err=True)
         return EXIT_OUTPUT
+    written.append(output)
     return EXIT_OK
 
 
-def _write_report(report, report_path: str) -> int:
+def _write_report(report, report_path: str, written: list[str]) -> int:
     from .output import atomic_write
 
     try:
@@ -196,11 +262,25 @@ def _write_report(report, report_path: str) -> int:
     except OSError as err:
         click.echo(f"pubexport: error: cannot write report {report_path}: {err.strerror or err}", err=True)
         return EXIT_OUTPUT
+    written.append(report_path)
     return EXIT_OK
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail on the closed pipe."""
     try:
-        return a.exists() and b.exists() and b.is_file() and os.path.samefile(a, b)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
     except OSError:
-        return False
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))

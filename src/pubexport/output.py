@@ -13,11 +13,12 @@ from typing import IO
 def atomic_write(path: str | os.PathLike) -> Iterator[IO[str]]:
     """Yield a text file in the target's folder; on success fsync it and rename it over the target.
 
-    If the body raises (or the process dies), the temporary file is removed and the old target is
-    left exactly as it was.
+    If the body raises (or the process dies), the temporary file is removed (or, after a kill,
+    left as a hidden ``.NAME.*.tmp``) and the old target is left exactly as it was. A target that
+    is a symbolic link is written through: the file it points to is replaced, the link kept.
     """
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    target = Path(os.path.realpath(path))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
             yield fp
@@ -33,6 +34,20 @@ def atomic_write(path: str | os.PathLike) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
