@@ -1,27 +1,373 @@
-"""Merge mentions of the same paper into one Record (placeholder: equal normalised titles)."""
+"""Stage 4: group the mentions of each paper into one Record, within and across pages.
+
+1. Mentions are put in a canonical order (file, line, fields), so the result does not depend on
+   the order they arrive in.
+2. Candidate pairs come from blocks only, never from all pairs: equal normalised titles, equal
+   arXiv id or DOI, same page + reference label, and titles sharing one of their rarest words.
+3. Each candidate pair is judged by ``match.decide``; the pairs that merge are applied strongest
+   first through a union-find that refuses to join two groups when any two of their mentions
+   clearly differ (``match.conflict``), so A~B and B~C never fuse a different A and C.
+4. Loose mentions (news items, bare link texts) join the one record their identifier, label or
+   title points to, and are dropped otherwise.
+5. Each group becomes a Record whose fields are picked deterministically from its mentions.
+"""
 from __future__ import annotations
 
-import re
-from dataclasses import fields
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
-from .models import Mention, Record, Work
+from rapidfuzz import fuzz
+
+from . import match
+from .match import Features
+from .models import PREPRINT, Mention, Person, Record
 from .report import Report
 
-
-def _norm(title: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", title.lower()).split())
+RARE_KEYS = 3  # each distinct title is indexed under its 3 rarest shared words
+MAX_TITLE_BLOCK = 64  # a word shared by more distinct titles is too common to index by
+MAX_SCAN = 40  # a mention is compared with at most this many earlier mentions of a block
+MAX_REPRESENTATIVES = 24  # mentions of a group checked by the chain guard
 
 
 def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]:
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(_norm(m.title), []).append(m)
-    records = []
-    for group in groups.values():
-        first = group[0]
-        record = Record(**{f.name: getattr(first, f.name) for f in fields(Work)})
-        record.sources = [m.source for m in group]
-        record.owners = sorted({m.owner for m in group if m.owner})
-        record.mentions = group
-        records.append(record)
-    return records
+    """Group the mentions of each paper into one record (see README, "How matching decides")."""
+    report = report if report is not None and report.enabled else None
+    ordered = sorted(mentions, key=_canonical_key)
+    feats = [match.features(m) for m in ordered]
+    groups = _Groups(feats)
+    links = _Linker(ordered, feats, report).links()
+    links.sort(key=lambda link: (-link[0], link[1], link[2]))
+    for _, i, j, rule, ev in links:
+        refused = groups.union(i, j)
+        if report is None or refused == "same group":
+            continue
+        if refused:
+            a, b = refused
+            report.add("merge", "kept apart", f"chain guard: {match.conflict(feats[a], feats[b])}",
+                       match.describe(ordered[i]), match.describe(ordered[j]),
+                       blocked_by=f"{match.describe(ordered[a])} / {match.describe(ordered[b])}",
+                       **ev.scores())
+        else:
+            report.add("merge", "merged", rule, match.describe(ordered[i]), match.describe(ordered[j]),
+                       **ev.scores())
+    members = _attach_loose(ordered, feats, groups, report)
+    return [_record([ordered[i] for i in sorted(group)]) for group in members]
+
+
+def _canonical_key(m: Mention) -> tuple:
+    return (m.source.path, m.source.line, m.title, m.label, m.year or 0, m.arxiv, m.doi, m.venue,
+            m.venue_acronym, m.type, m.loose, m.owner, tuple(p.display() for p in m.authors),
+            tuple(m.urls), tuple(m.notes))
+
+
+class _Groups:
+    """Union-find over mention indices; a union is refused when the two groups clearly differ."""
+
+    def __init__(self, feats: list[Features]):
+        self.feats = feats
+        self.parent = list(range(len(feats)))
+        self.reps: dict[int, list[int]] = {}  # root -> members with distinct signatures
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _reps(self, root: int) -> list[int]:
+        return self.reps.get(root) or [root]
+
+    def union(self, i: int, j: int):
+        """Join the groups of i and j; returns "" when joined, "same group", or the clashing pair."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return "same group"
+        left, right = self._reps(ri), self._reps(rj)
+        for a in left[:MAX_REPRESENTATIVES]:
+            for b in right[:MAX_REPRESENTATIVES]:
+                if match.conflict(self.feats[a], self.feats[b]):
+                    return a, b
+        root, child = min(ri, rj), max(ri, rj)
+        self.parent[child] = root
+        signatures = {self._signature(k) for k in left}
+        merged = list(left)
+        for k in right:
+            sig = self._signature(k)
+            if sig not in signatures:
+                signatures.add(sig)
+                merged.append(k)
+        self.reps[root] = merged
+        self.reps.pop(child, None)
+        return ""
+
+    def _signature(self, k: int) -> tuple:
+        f = self.feats[k]
+        return f.compact, f.arxiv, f.doi, f.year, f.author_keys, f.loose
+
+    def groups(self, indices: Iterable[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in indices:
+            out[self.find(i)].append(i)
+        return out
+
+
+class _Linker:
+    """Finds the candidate pairs through blocks and keeps those ``match.decide`` merges."""
+
+    def __init__(self, mentions: list[Mention], feats: list[Features], report: Report | None):
+        self.mentions, self.feats, self.report = mentions, feats, report
+        self.titled = [i for i, f in enumerate(feats) if not f.loose]
+        self.found: list[tuple] = []
+        self.reported: set = set()
+
+    def links(self) -> list[tuple]:
+        by_title: dict[str, list[int]] = defaultdict(list)
+        by_id: dict[str, list[int]] = defaultdict(list)
+        by_label: dict[tuple, list[int]] = defaultdict(list)
+        for i in self.titled:
+            f = self.feats[i]
+            by_title[f.compact].append(i)
+            if f.arxiv:
+                by_id["arxiv:" + f.arxiv].append(i)
+            if f.doi:
+                by_id["doi:" + f.doi].append(i)
+            if f.label:
+                by_label[f.label].append(i)
+        for block in by_title.values():
+            self._scan(block, same_title=True)
+        for blocks in (by_id, by_label):
+            for block in blocks.values():
+                if len(block) > 1:
+                    self._scan(block, same_title=False)
+        self._similar_titles(by_title)
+        return self.found
+
+    def _scan(self, block: list[int], same_title: bool, title: float | None = None) -> None:
+        """Link each mention of a block to the first earlier one it merges with."""
+        feats = self.feats
+        for k in range(1, len(block)):
+            i = block[k]
+            for j in block[max(0, k - MAX_SCAN):k]:
+                if not same_title and feats[i].compact == feats[j].compact:
+                    continue  # judged in its title block
+                if self._judge(j, i, 100.0 if same_title else title):
+                    break
+
+    def _judge(self, i: int, j: int, title: float | None) -> bool:
+        a, b = self.feats[i], self.feats[j]
+        ev = match.compare(a, b, title)
+        merged, rule, borderline = match.decide(a, b, ev)
+        if merged:
+            strength = ev.title + (20 if ev.same_id else 0) + (10 if ev.same_label else 0)
+            if ev.authors is not None and ev.authors >= match.AUTHORS_SUPPORT:
+                strength += 5
+            self.found.append((strength, i, j, rule, ev))
+        elif borderline and self.report is not None:
+            key = (min(a.compact, b.compact), max(a.compact, b.compact), rule)
+            if key not in self.reported:
+                self.reported.add(key)
+                self.report.add("merge", "kept apart", rule, match.describe(self.mentions[i]),
+                                match.describe(self.mentions[j]), **ev.scores())
+        return merged
+
+    def _similar_titles(self, by_title: dict[str, list[int]]) -> None:
+        """Compare distinct titles that share a rare word; link their mentions when they merge."""
+        names = list(by_title)
+        words = [self.feats[by_title[n][0]].title.split() for n in names]
+        df = Counter(w for ws in words for w in set(ws))
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for t, ws in enumerate(words):
+            shared = sorted({w for w in ws if df[w] > 1 and len(w) > 2}, key=lambda w: (df[w], w))
+            for w in shared[:RARE_KEYS]:
+                if df[w] <= MAX_TITLE_BLOCK:
+                    blocks[w].append(t)
+        cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
+        pairs = set()
+        for block in blocks.values():
+            for x in range(1, len(block)):
+                for y in range(x):
+                    pairs.add((block[y], block[x]))
+        titles = [self.feats[by_title[n][0]].title for n in names]
+        for s, t in sorted(pairs):
+            a, b = titles[s], titles[t]
+            score = max(fuzz.ratio(a, b, score_cutoff=cutoff), fuzz.token_sort_ratio(a, b, score_cutoff=cutoff))
+            if score:
+                self._cross(by_title[names[s]], by_title[names[t]], score)
+
+    def _cross(self, left: list[int], right: list[int], title: float) -> None:
+        """Link two title groups through the first pair of their mentions that merges."""
+        for i in left[:MAX_SCAN]:
+            for j in right[:MAX_SCAN]:
+                if self._judge(i, j, title):
+                    return
+
+
+def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
+                  report: Report | None) -> list[list[int]]:
+    """Give each loose mention to the one group its identifier, label or exact title names."""
+    index: dict[tuple, set[int]] = defaultdict(set)
+    titled = [i for i, f in enumerate(feats) if not f.loose]
+    for i in titled:
+        f = feats[i]
+        for key in _loose_keys(f):
+            index[key].add(i)
+    out = groups.groups(titled)
+    for i, f in enumerate(feats):
+        if not f.loose:
+            continue
+        roots = sorted({groups.find(j) for key in _loose_keys(f) for j in index.get(key, ())})
+        roots = [r for r in roots if not any(match.conflict(f, feats[k]) for k in groups._reps(r))]
+        if len(roots) == 1:
+            out[roots[0]].append(i)
+            if report is not None:
+                report.add("merge", "merged", "loose mention joins the one record its identifier, label or "
+                           "title names", match.describe(mentions[i]), match.describe(mentions[roots[0]]))
+        elif not mentions[i].loose:
+            out[i].append(i)  # an untitled entry that stands alone is still a record
+        elif report is not None:
+            rule = ("loose mention names several records" if roots
+                    else "loose mention matches no titled mention")
+            report.add("merge", "dropped", rule, match.describe(mentions[i]),
+                       "; ".join(match.describe(mentions[r]) for r in roots))
+    return sorted(out.values(), key=min)
+
+
+def _loose_keys(f: Features) -> list[tuple]:
+    keys = []
+    if f.arxiv:
+        keys.append(("arxiv", f.arxiv))
+    if f.doi:
+        keys.append(("doi", f.doi))
+    if f.label:
+        keys.append(("label", f.label))
+    if f.compact:
+        keys.append(("title", f.compact))
+    return keys
+
+
+# ---- fields of the merged record -------------------------------------------------------------
+
+def _record(group: list[Mention]) -> Record:
+    published = [m for m in group if match.is_published(m)]
+    titled = [m for m in group if m.title and not m.loose] or [m for m in group if m.title]
+    venue_from = _best_venue(published)
+    arxiv = _most_common(match.features(m).arxiv for m in group)
+    record = Record(
+        title=_best_title(titled),
+        authors=_best_authors(group),
+        year=_best_year(published) or _best_year(group),
+        venue=venue_from.venue if venue_from else _most_common(m.venue for m in group),
+        venue_acronym=(venue_from.venue_acronym if venue_from and venue_from.venue_acronym
+                       else _most_common(m.venue_acronym for m in (published or group))),
+        type=_best_type(group, venue_from, arxiv),
+        doi=_most_common(match.features(m).doi for m in group),
+        arxiv=arxiv,
+        arxiv_class=_most_common(m.arxiv_class for m in group if match.features(m).arxiv == arxiv),
+        urls=_union(m.urls for m in group),
+        notes=_union(m.notes for m in group),
+        volume=_most_common(m.volume for m in published or group),
+        issue=_most_common(m.issue for m in published or group),
+        pages=_most_common(m.pages for m in published or group),
+        publisher=_most_common(m.publisher for m in published or group),
+        number=_most_common(m.number for m in group),
+    )
+    record.sources = sorted({m.source for m in group}, key=lambda s: (s.path, s.line))
+    record.owners = sorted({m.owner for m in group if m.owner})
+    record.mentions = group
+    return record
+
+
+def _most_common(values: Iterable) -> str:
+    """The most frequent non-empty value; ties go to the longest, then the smallest."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    return min(counts, key=lambda v: (-counts[v], -len(v), v))
+
+
+def _union(lists: Iterable[list[str]]) -> list[str]:
+    seen, out = set(), []
+    for values in lists:
+        for v in values:
+            key = v.strip().rstrip("/").lower()
+            if v and key not in seen:
+                seen.add(key)
+                out.append(v)
+    return out
+
+
+def _best_title(titled: list[Mention]) -> str:
+    """The title most mentions agree on, never an acronym alone when a full title is known;
+    among its spellings the most frequent one in mixed case."""
+    if not titled:
+        return ""
+    by_norm: dict[str, list[str]] = defaultdict(list)
+    for m in titled:
+        by_norm[match.normalise_title(m.title)].append(m.title.strip())
+    prefixes = {match.normalise_title(t.split(":", 1)[0]) for ts in by_norm.values() for t in ts if ":" in t}
+    full = [n for n in by_norm if n not in prefixes] or list(by_norm)
+    best = min(full, key=lambda n: (-len(by_norm[n]), -len(n), n))
+    spellings = Counter(by_norm[best])
+    return min(spellings, key=lambda t: (t.isupper() or t.islower(), -spellings[t], t))
+
+
+def _best_authors(group: list[Mention]) -> list[Person]:
+    """The longest complete list (no et al. when a full one exists), each name completed from
+    the other mentions when they give the full given name where this one has initials."""
+    lists = [m.authors for m in group if any(not p.is_others for p in m.authors)]
+    if not lists:
+        return []
+
+    def completeness(authors: list[Person]) -> tuple:
+        named = [p for p in authors if not p.is_others]
+        full = sum(1 for p in named if len(p.given.replace(".", "").split(" ")[0]) > 1 or p.literal)
+        return (not any(p.is_others for p in authors), len(named), full,
+                tuple(p.display() for p in authors))
+
+    best = max(lists, key=completeness)
+    fuller: dict[str, Person] = {}
+    for authors in lists:
+        for p in authors:
+            if p.given and not p.literal and len(p.given.replace(".", "").split(" ")[0]) > 1:
+                for key in match.person_keys(p):
+                    current = fuller.get(key)
+                    if current is None or (len(p.given), p.given) > (len(current.given), current.given):
+                        fuller[key] = p
+    out = []
+    for p in best:
+        if p.literal or len(p.given.replace(".", "").split(" ")[0]) > 1:
+            out.append(Person(p.family, p.given, p.literal))
+            continue
+        better = next((fuller[k] for k in sorted(match.person_keys(p)) if k in fuller), None)
+        out.append(Person(p.family, better.given, "") if better else Person(p.family, p.given, p.literal))
+    return out
+
+
+def _best_year(group: list[Mention]) -> int | None:
+    counts = Counter(m.year for m in group if m.year)
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _best_venue(published: list[Mention]) -> Mention | None:
+    """The published mention naming its venue most completely (a full name beats an acronym)."""
+    if not published:
+        return None
+    counts = Counter(match.fold(m.venue) for m in published)
+    return max(published, key=lambda m: (bool(m.venue) and len(m.venue) > len(m.venue_acronym),
+                                         counts[match.fold(m.venue)], bool(m.venue_acronym), len(m.venue),
+                                         m.venue, m.venue_acronym))
+
+
+def _best_type(group: list[Mention], venue_from: Mention | None, arxiv: str) -> str:
+    if venue_from is not None:
+        types = Counter(m.type for m in group if match.is_published(m) and m.type and m.type != PREPRINT)
+        if types:
+            return min(types, key=lambda t: (-types[t], t))
+        return venue_from.type
+    types = Counter(m.type for m in group if m.type)
+    if types:
+        return min(types, key=lambda t: (-types[t], t))
+    return PREPRINT if arxiv else ""

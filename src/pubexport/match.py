@@ -1,0 +1,320 @@
+"""Matching rules: how two mentions are compared and when they are the same paper.
+
+Each mention is reduced once to its ``Features`` (normalised title, identifiers, author keys,
+part markers...). ``compare`` gathers the evidence for and against between two mentions,
+``decide`` turns it into merged / kept apart with the rule that decided, and ``conflict`` names
+the hard reasons two mentions can never share a record (the guard against chaining).
+README, section "How matching decides", documents the same rules and thresholds.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import Mention, Person
+
+# Thresholds on the title similarity (0-100, the better of rapidfuzz ratio and token_sort_ratio
+# on normalised titles). Different papers of one group score up to ~70; typos, spelling and
+# punctuation variants of one title score >= 93.
+CLEARLY_DIFFERENT = 60.0  # below: the titles name different papers, whatever else agrees
+WITH_LABEL = 70.0  # same page and same reference label: titles need only agree this much
+NEAR_IDENTICAL = 92.0  # titles alone decide (no evidence against)
+SUPPORTED = 85.0  # titles decide with shared authors and a compatible year
+SHORT_TITLE = 30  # normalised titles shorter than this need the stricter thresholds below
+NEAR_IDENTICAL_SHORT = 96.0
+SUPPORTED_SHORT = NEAR_IDENTICAL
+DESPITE_ID_CLASH = 97.0  # different arXiv ids or DOIs: only a near-exact title overrides
+YEARS_FAR = 3  # years this far apart are evidence against (a preprint then its venue is +-1)
+AUTHORS_CLASH = 0.34  # share of the shorter author list found in the other, below: clash
+AUTHORS_SUPPORT = 0.5  # at least this share: the author lists support the match
+
+_LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHcdbkrt]\s*\{?\s*([A-Za-z])\s*\}?")
+_LATEX_FORMAT = re.compile(
+    r"\\(?:emph|textbf|textit|texttt|textsc|textrm|textsf|mathrm|mathbf|mathit|mathcal|text|em|bf|it|"
+    r"sc|rm|tt|url|href|protect)\b\s*")
+_HTML_TAG = re.compile(r"<[^<>]{0,300}>")
+_HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")
+_JOINERS = re.compile(r"(?<=\w)['\u2019\u2010\u2011\u2012\u2013-](?=\w)")
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+_ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+_PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+_PREPRINT_VENUE = re.compile(r"arxiv|preprint|corr\b|openreview|submitted|under review", re.I)
+_WORD_SUBS = {"&": " and ", "+": " plus "}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, every run of non-letters a single space."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def normalise_title(title: str) -> str:
+    """The title as words only: case, punctuation, accents, markup, LaTeX and hyphenation folded.
+
+    Hyphens inside words are dropped ("Multi-Modal" -> "multimodal") so that a word broken
+    across a line ("Regres- sion") or written with and without its hyphen compares equal.
+    """
+    if "\\" in title:
+        title = _LATEX_FORMAT.sub("", _LATEX_ACCENT.sub(r"\1", title))
+    if "<" in title:
+        title = _HTML_TAG.sub(" ", title)
+    title = _JOINERS.sub("", _HYPHEN_BREAK.sub(r"\1\2", title))
+    for symbol, word in _WORD_SUBS.items():
+        if symbol in title:
+            title = title.replace(symbol, word)
+    return fold(title)
+
+
+def part_markers(norm: str) -> frozenset:
+    """Numbers and part markers of a normalised title (Part II, v2, 3D, GPT-4...)."""
+    words = norm.split()
+    markers = set(_DIGITS.findall(norm))
+    for i, word in enumerate(words):
+        if word in _ROMAN or (i and word in ("i", "v", "x") and words[i - 1] in _PART_WORDS):
+            markers.add(word)
+    return frozenset(markers)
+
+
+def person_keys(person: Person) -> frozenset:
+    """Keys under which one author is recognised: family name + first initial, and the same with
+    given and family swapped (pages disagree on the order of East Asian names)."""
+    if person.literal:
+        if person.is_others:
+            return frozenset()
+        words = fold(person.literal).split()
+        family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
+    else:
+        family, given = fold(person.family), fold(person.given)
+    if not family:
+        return frozenset()
+    family_last = family.split()[-1]
+    keys = {f"{family_last}|{given[:1]}"}
+    given_words = given.split()
+    if given_words and len(given_words[0]) > 1:
+        keys.add(f"{given_words[-1]}|{family[:1]}")
+    return frozenset(keys)
+
+
+def normalise_doi(doi: str) -> str:
+    return doi.strip().lower().removeprefix("https://doi.org/").removeprefix("doi:").strip()
+
+
+def is_published(mention: Mention) -> bool:
+    """True when the mention names a venue other than an arXiv listing or a preprint."""
+    venue = f"{mention.venue} {mention.venue_acronym}".strip()
+    if not venue:
+        return False
+    return not _PREPRINT_VENUE.search(venue)
+
+
+@dataclass(slots=True)
+class Features:
+    """What matching needs of one mention, computed once."""
+
+    title: str  # normalised, words separated by single spaces
+    compact: str  # the normalised title without spaces: the key of exact title groups
+    acronym: str  # the normalised part before a colon ("nuta" for "NUTA: Non-uniform..."), or ""
+    markers: frozenset
+    arxiv: str
+    doi: str
+    year: int | None
+    authors: tuple  # one frozenset of keys per named author
+    author_keys: frozenset
+    venue: str  # folded acronym of a published venue, or ""
+    label: tuple | None  # (file, label) when the mention carries a reference label
+    loose: bool
+
+
+def features(mention: Mention) -> Features:
+    title = normalise_title(mention.title) if mention.title else ""
+    acronym = normalise_title(mention.title.split(":", 1)[0]) if ":" in mention.title else ""
+    authors = tuple(k for k in (person_keys(p) for p in mention.authors) if k)
+    doi = normalise_doi(mention.doi) if mention.doi else ""
+    arxiv = mention.arxiv.strip().lower()
+    from_doi = _ARXIV_DOI.match(doi) if doi else None
+    if from_doi:
+        arxiv, doi = arxiv or from_doi.group(1), ""
+    if arxiv:
+        arxiv = re.sub(r"v\d+$", "", arxiv.removeprefix("arxiv:"))
+    return Features(
+        title=title,
+        compact=title.replace(" ", ""),
+        acronym=acronym if acronym != title else "",
+        markers=part_markers(title),
+        arxiv=arxiv,
+        doi=doi,
+        year=mention.year,
+        authors=authors,
+        author_keys=frozenset().union(*authors) if authors else frozenset(),
+        venue=fold(mention.venue_acronym or mention.venue) if is_published(mention) else "",
+        label=(mention.source.path, mention.label) if mention.label else None,
+        loose=mention.loose or not title,
+    )
+
+
+def title_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return 100.0
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def is_acronym_of(a: Features, b: Features) -> bool:
+    """True when one title is only the acronym that opens the other ("NUTA" / "NUTA: Non-...")."""
+    return bool((b.acronym and a.title == b.acronym and not a.acronym)
+                or (a.acronym and b.title == a.acronym and not b.acronym))
+
+
+def author_overlap(a: Features, b: Features) -> float | None:
+    """Share of the shorter author list found in the other; None when a side lists nobody."""
+    if not a.authors or not b.authors:
+        return None
+    short, other = (a, b) if len(a.authors) <= len(b.authors) else (b, a)
+    found = sum(1 for keys in short.authors if keys & other.author_keys)
+    return found / len(short.authors)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Everything known for and against one pair; its fields are the report's scores."""
+
+    title: float
+    acronym: bool
+    same_id: str  # "arxiv", "doi" or ""
+    id_clash: str  # "arxiv", "doi" or "": both sides give one and they differ
+    same_label: bool
+    year_gap: int | None
+    authors: float | None
+    authors_clash: bool
+    venue: str  # "same", "different" or "" (unknown, or a preprint on one side)
+    markers_clash: bool
+
+    def scores(self) -> dict:
+        out = {"title": round(self.title, 1)}
+        for name in ("same_id", "id_clash", "venue"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        if self.acronym:
+            out["acronym"] = True
+        if self.same_label:
+            out["same_label"] = True
+        if self.year_gap is not None:
+            out["year_gap"] = self.year_gap
+        if self.authors is not None:
+            out["authors"] = round(self.authors, 2)
+        if self.markers_clash:
+            out["markers_clash"] = True
+        return out
+
+
+def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
+    if title is None:
+        title = title_similarity(a.title, b.title) if a.title and b.title else 0.0
+    same_id = id_clash = ""
+    if a.arxiv and b.arxiv:
+        same_id, id_clash = ("arxiv", "") if a.arxiv == b.arxiv else ("", "arxiv")
+    if a.doi and b.doi:
+        if a.doi == b.doi:
+            same_id = same_id or "doi"
+        else:
+            id_clash = id_clash or "doi"
+    overlap = author_overlap(a, b)
+    clash = (overlap is not None and overlap < AUTHORS_CLASH
+             and min(len(a.authors), len(b.authors)) >= 2)
+    venue = ""
+    if a.venue and b.venue:
+        venue = "same" if a.venue == b.venue else "different"
+    return Evidence(
+        title=title,
+        acronym=is_acronym_of(a, b),
+        same_id=same_id,
+        id_clash=id_clash,
+        same_label=a.label is not None and a.label == b.label,
+        year_gap=abs(a.year - b.year) if a.year and b.year else None,
+        authors=overlap,
+        authors_clash=clash,
+        venue=venue,
+        markers_clash=a.markers != b.markers and title < 100.0,
+    )
+
+
+def _short(a: Features, b: Features) -> bool:
+    return min(len(a.title), len(b.title)) < SHORT_TITLE
+
+
+def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
+    """(merged, rule, borderline): the first rule that applies decides.
+
+    ``borderline`` marks a pair kept apart that a user may want to see in the report.
+    """
+    if ev.markers_clash:
+        return False, "different numbers or part markers in the titles", ev.title >= SUPPORTED
+    if ev.title < CLEARLY_DIFFERENT and not ev.acronym:
+        if ev.same_id:
+            return False, f"same {ev.same_id} id but the titles clearly differ (a reused link)", True
+        return False, "titles clearly differ", ev.same_label
+    if ev.authors_clash:
+        return False, "author lists clearly differ", True
+    far = ev.year_gap is not None and ev.year_gap >= YEARS_FAR
+    if ev.same_id and not ev.id_clash:
+        if ev.acronym:
+            return True, f"acronym title opens the full title, same {ev.same_id} id", False
+        if far and ev.title < NEAR_IDENTICAL:
+            return False, f"same {ev.same_id} id but years far apart", True
+        return True, f"same {ev.same_id} id and titles agree", False
+    if ev.same_label and not far:
+        if ev.acronym or ev.title >= WITH_LABEL:
+            return True, "same page and reference label, titles agree", False
+    if ev.acronym:
+        return False, "acronym title without a shared identifier", True
+    if ev.id_clash:
+        if ev.title >= DESPITE_ID_CLASH and not far:
+            return True, f"near-exact titles despite different {ev.id_clash} ids", False
+        return False, f"different {ev.id_clash} ids", ev.title >= SUPPORTED
+    if far:
+        return False, "years far apart", ev.title >= SUPPORTED
+    short = _short(a, b)
+    if ev.title >= (NEAR_IDENTICAL_SHORT if short else NEAR_IDENTICAL):
+        return True, "near-identical titles", False
+    if ev.title >= (SUPPORTED_SHORT if short else SUPPORTED):
+        if (ev.authors is not None and ev.authors >= AUTHORS_SUPPORT
+                and ev.year_gap is not None and ev.year_gap <= 1 and ev.venue != "different"):
+            return True, "similar titles, shared authors and year", False
+        return False, "similar titles without supporting authors and year", True
+    return False, "titles differ", False
+
+
+def conflict(a: Features, b: Features) -> str:
+    """The hard reason two mentions cannot be one paper, or "" (used to stop chaining A~B~C).
+
+    Loose mentions carry no title of their own, so only identifiers and years count for them.
+    """
+    if a.year and b.year and abs(a.year - b.year) >= YEARS_FAR and not (a.arxiv and a.arxiv == b.arxiv):
+        return "years far apart"
+    if a.loose or b.loose:
+        return ""
+    title = title_similarity(a.title, b.title)
+    if title < 100.0 and a.markers != b.markers:
+        return "different numbers or part markers"
+    if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
+        return "titles clearly differ"
+    if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
+                                     or (a.doi and b.doi and a.doi != b.doi)):
+        return "different identifiers"
+    overlap = author_overlap(a, b)
+    if overlap is not None and overlap < AUTHORS_CLASH and min(len(a.authors), len(b.authors)) >= 2:
+        return "author lists clearly differ"
+    return ""
+
+
+def describe(mention: Mention) -> str:
+    """A mention as the report shows it: its title and where it was read."""
+    return f"{mention.title or '(no title)'} — {mention.source}"
+

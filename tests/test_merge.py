@@ -1,0 +1,149 @@
+"""Merging mentions into records: clustering, the chain guard, field choice, order, report rows."""
+from __future__ import annotations
+
+import random
+
+from pubexport.merge import merge
+from pubexport.models import OTHERS, PAPER_CONFERENCE, PREPRINT, Mention, Person, Source
+from pubexport.report import Report
+
+
+def mention(title, path="a.md", line=1, **fields):
+    return Mention(title=title, source=Source(path, line), **fields)
+
+
+def titles(records):
+    return sorted(r.title for r in records)
+
+
+def test_same_paper_on_two_pages_becomes_one_record_with_every_source():
+    a = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 4, owner="Ada Li", year=2022)
+    b = mention("Gradient lenses for sparse widget tracking.", "bo.md", 9, owner="Bo Chen", year=2022)
+    [record] = merge([a, b])
+    assert record.sources == [Source("ada.md", 4), Source("bo.md", 9)]
+    assert record.owners == ["Ada Li", "Bo Chen"]
+    assert record.title == "Gradient Lenses for Sparse Widget Tracking"
+
+
+def test_shared_link_on_different_titles_keeps_three_records():
+    link = "2303.99999"
+    records = merge([
+        mention("Motion Lenses for Spatiotemporal Widget Learning", line=1, arxiv=link, year=2023),
+        mention("MEGA: Multimodal Widget Aggregation for Cinematic Segmentation", line=2, arxiv=link, year=2023),
+        mention("Revisiting multimodal widgets in contrastive learning", line=3, arxiv=link, year=2023),
+    ])
+    assert len(records) == 3
+
+
+def test_preprint_and_publication_merge_with_venue_chosen_and_arxiv_kept():
+    preprint = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 2, year=2021,
+                       venue="arXiv preprint arXiv:2104.00001", type=PREPRINT, arxiv="2104.00001",
+                       urls=["https://arxiv.org/abs/2104.00001"])
+    paper = mention("Gradient Lenses for Sparse Widget Tracking", "bo.md", 5, year=2022,
+                    venue="Conference on Computer Vision and Pattern Recognition", venue_acronym="CVPR",
+                    type=PAPER_CONFERENCE, urls=["https://example.org/paper.pdf"], notes=["Oral"])
+    [record] = merge([preprint, paper])
+    assert (record.venue, record.venue_acronym, record.type) == (
+        "Conference on Computer Vision and Pattern Recognition", "CVPR", PAPER_CONFERENCE)
+    assert record.year == 2022 and record.arxiv == "2104.00001"
+    assert record.urls == ["https://arxiv.org/abs/2104.00001", "https://example.org/paper.pdf"]
+    assert record.notes == ["Oral"]
+
+
+def test_chain_guard_stops_a_bridge_from_fusing_two_different_papers():
+    # B shares A's arXiv id and C's label; A and C are years apart and must stay apart.
+    a = mention("Sparse Widget Tracking with Gradient Lenses", "ada.md", 1, arxiv="2101.00001", year=2010)
+    b = mention("Sparse Widget Tracking with Gradient Lens Stacks", "bo.md", 3, arxiv="2101.00001", label="3")
+    c = mention("Sparse Widget Tracking with Gradient Lens Stacks", "bo.md", 20, label="3", year=2021)
+    report = Report()
+    records = merge([a, b, c], report=report)
+    assert len(records) == 2
+    assert any(d.rule == "chain guard: years far apart" for d in report.decisions)
+
+
+def test_acronym_title_merges_into_its_full_title_which_wins():
+    short = mention("NUTA", "ada.md", 7, arxiv="2012.08041", year=2022, venue_acronym="WACV", venue="WACV")
+    full = mention("NUTA: Non-uniform Temporal Aggregation for Widget Recognition", "bo.md", 2,
+                   arxiv="2012.08041", year=2022, authors=[Person("Li", "Ada")])
+    [record] = merge([short, full])
+    assert record.title == "NUTA: Non-uniform Temporal Aggregation for Widget Recognition"
+
+
+def test_reworded_title_with_the_same_label_on_one_page_merges():
+    listed = mention("Hot-Refresh Widget Upgrades with Regression-Alleviating Compatible Training",
+                     "cv.md", 20, label="1", year=2022, authors=[Person("Zhang", "B.")])
+    project = mention("Hot-Refresh Widget Upgrades with Regression-Free Compatible Training", "cv.md", 44, label="1")
+    other = mention("Towards Universal Backward-Compatible Widget Learning", "cv.md", 45, label="2")
+    records = merge([listed, project, other])
+    assert len(records) == 2
+    assert records[0].title == listed.title
+
+
+def test_loose_mention_joins_the_record_its_link_names_and_is_dropped_when_ambiguous():
+    titled = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 10, arxiv="2101.00001")
+    news = mention("our new work on widgets is out", "ada.md", 2, arxiv="2101.00001", loose=True,
+                   urls=["https://arxiv.org/abs/2101.00001"])
+    [record] = merge([titled, news])
+    assert len(record.mentions) == 2 and record.urls == news.urls
+    trap_a = mention("Prototype Widgets for Open-Set Segmentation", "cj.md", 20, arxiv="2307.00001")
+    trap_b = mention("Open-Vocabulary Widget Segmentation via Decomposition", "cj.md", 24, arxiv="2307.00001")
+    ambiguous = mention("aligning widgets for understanding", "cj.md", 3, arxiv="2307.00001", loose=True)
+    report = Report()
+    records = merge([trap_a, trap_b, ambiguous], report=report)
+    assert len(records) == 2 and all(len(r.mentions) == 1 for r in records)
+    assert any(d.outcome == "dropped" and "several" in d.rule for d in report.decisions)
+
+
+def test_most_complete_author_list_with_full_names_wins():
+    full = [Person("Li", "Ada"), Person("Chen", "B."), Person("Novak", "Jan")]
+    short = [Person("Li", "A."), Person("Chen", "Bo"), OTHERS]
+    [record] = merge([mention("A Survey of Widget Lenses", "a.md", 1, authors=short),
+                      mention("A Survey of Widget Lenses", "b.md", 1, authors=full)])
+    assert [p.display() for p in record.authors] == ["Ada Li", "Bo Chen", "Jan Novak"]
+
+
+def test_result_does_not_depend_on_input_order():
+    mentions = [
+        mention("Gradient Lenses for Sparse Widget Tracking", "a.md", 1, year=2021, arxiv="2104.00001",
+                venue="arXiv", authors=[Person("Li", "A.")]),
+        mention("Gradient lenses for sparse widget trackng", "b.md", 3, year=2022, venue_acronym="CVPR",
+                venue="CVPR", authors=[Person("Li", "Ada"), Person("Chen", "Bo")]),
+        mention("GRADIENT LENSES FOR SPARSE WIDGET TRACKING", "c.md", 5, year=2022, notes=["Oral"]),
+        mention("Widget Theory, Part I", "a.md", 2, year=2020),
+        mention("Widget Theory, Part II", "b.md", 4, year=2021),
+        mention("NUTA", "c.md", 9, arxiv="2012.08041"),
+        mention("NUTA: Non-uniform Temporal Aggregation for Widgets", "a.md", 7, arxiv="2012.08041"),
+    ]
+    expected = merge(list(mentions))
+    rng = random.Random(4)
+    for _ in range(5):
+        shuffled = list(mentions)
+        rng.shuffle(shuffled)
+        assert merge(shuffled) == expected
+    assert len(expected) == 4
+
+
+def test_report_rows_name_both_mentions_their_scores_and_the_rule():
+    report = Report()
+    merge([mention("Gradient Lenses for Sparse Widget Tracking", "a.md", 1, arxiv="2101.00001"),
+           mention("Gradient Lenses for Sparse Widget Trackers", "b.md", 2, arxiv="2101.00001"),
+           mention("Contrastive Pretraining of Tiny Language Gardens", "c.md", 3, arxiv="2101.00001")],
+           report=report)
+    merged = [d for d in report.decisions if d.outcome == "merged"]
+    apart = [d for d in report.decisions if d.outcome == "kept apart"]
+    assert len(merged) == 1 and merged[0].rule == "same arxiv id and titles agree"
+    assert merged[0].left.endswith("a.md:1") and merged[0].right.endswith("b.md:2")
+    assert merged[0].scores["title"] > 90 and merged[0].scores["same_id"] == "arxiv"
+    assert apart and all("reused link" in d.rule for d in apart)
+
+
+def test_disabled_report_collects_nothing():
+    report = Report(enabled=False)
+    merge([mention("Widgets", "a.md", 1), mention("Widgets", "b.md", 1)], report=report)
+    assert report.decisions == []
+
+
+def test_untitled_loose_mention_without_a_match_is_dropped():
+    records = merge([mention("", "a.md", 1, loose=True, arxiv="2101.00009"),
+                     mention("Gradient Lenses for Sparse Widget Tracking", "a.md", 2)])
+    assert titles(records) == ["Gradient Lenses for Sparse Widget Tracking"]
