@@ -1,13 +1,16 @@
 """Stage 2: from one decoded document to the publication mentions it holds.
 
 repair (text) -> finder (where are the entries?) -> parser (what are the fields of one entry?)
+-> acceptance (is it a paper, given its section?) -> loose mentions resolved within the page.
 Bibliography files (.bib, CSL-JSON) skip the finder: they are records already.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from .bibinput import mentions_from_bibliography
-from .finder import find_entries
-from .models import Document, Mention
+from .finder import NEWS, PUBLICATIONS, SKIP, find_entries
+from .models import Document, Entry, Mention
 from .parser import parse_entry
 
 
@@ -16,5 +19,44 @@ def extract(doc: Document) -> list[Mention]:
         return mentions_from_bibliography(doc)
     mentions: list[Mention] = []
     for entry in find_entries(doc):
-        mentions.extend(parse_entry(entry))
-    return mentions
+        mentions.extend(m for m in parse_entry(entry) if accepted(m, entry))
+    return resolve_loose(mentions)
+
+
+def accepted(mention: Mention, entry: Entry) -> bool:
+    """Whether a parsed entry is a publication, asking more evidence outside publication sections."""
+    if not mention.title:
+        return False
+    if entry.shape == "citation":
+        return bool(mention.label)
+    venue_or_year = bool(mention.venue or mention.year)
+    if entry.section_kind == PUBLICATIONS:
+        return bool(mention.authors or venue_or_year or mention.urls or mention.number)
+    if entry.section_kind == NEWS:
+        return mention.loose or bool(mention.venue)
+    if entry.section_kind == SKIP:
+        return False
+    return bool(mention.authors and venue_or_year) or bool(mention.venue and mention.year and entry.shape == "news")
+
+
+def resolve_loose(mentions: list[Mention]) -> list[Mention]:
+    """A loose mention (a news item describing a paper in other words) linking the same arXiv id
+    or URL as exactly one titled mention of the page becomes a mention of that paper; one whose
+    link names several titled mentions is dropped (it is one of them, not a new paper); one with
+    no titled twin on the page stays loose for the merge stage to place or drop."""
+    titled = [m for m in mentions if not m.loose]
+    out: list[Mention] = []
+    for mention in mentions:
+        if not mention.loose:
+            out.append(mention)
+            continue
+        twins = [t for t in titled if (mention.arxiv and t.arxiv == mention.arxiv)
+                 or (not mention.arxiv and set(mention.urls) & set(t.urls))]
+        if len(twins) == 1:
+            twin = twins[0]
+            urls = twin.urls + [u for u in mention.urls if u not in twin.urls]
+            out.append(dataclasses.replace(twin, source=mention.source, urls=urls, loose=False,
+                                           authors=list(twin.authors), notes=list(twin.notes)))
+        elif not twins:
+            out.append(mention)
+    return out

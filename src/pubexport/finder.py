@@ -1,16 +1,259 @@
-"""Find the publication entries of a page (placeholder: quoted titles on list lines)."""
+"""Find the publication entries of a page: where they are, not what they say.
+
+The repaired page (see ``repair``) is cut into sections by its headings, in any syntax:
+``# Heading``, underlined, ALL CAPS, ``**Heading**`` or a lone line such as ``Selected Work``
+(HTML ``<h2>`` and LaTeX ``\\section`` arrive as ``#`` headings). Each heading is classed by its
+words (``section_kind``): ``publications``, ``news``, ``skip`` (Education, Service, ...) or
+``other``; a sub-heading with no class of its own (``### Topic: ...``) inherits its parent's.
+
+Inside a section, list items and paragraphs become units, and each unit gets a shape that
+tells the parser how to read it (``SHAPES`` in ``parser``):
+
+- ``news``: an item of a news section;
+- ``list``: several lines (title line, author line, venue line, description);
+- ``reference``: one line holding a whole reference;
+- ``block``: a plain-text title line followed, after a blank line, by a venue/year line;
+- ``citation``: ``**Title**[3]``, a mention citing entry [3] of the page's list (any section).
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .models import Document, Entry, Source
+from .names import looks_like_authors, looks_like_name
+from .repair import Line, repair
+from .venues import VENUE_MATCHER, find_year
 
-QUOTED = re.compile(r'"([^"]{10,})"')
+PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
+
+# Heading words, matched as word prefixes on the lower-cased heading.
+ALWAYS_SKIP = re.compile(r"\b(?:review|service|committee|editor|organi[sz]|volunteer|program chair)")
+STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
+                        r"selected works?\b|recent works?\b|research output)")
+SKIP_WORDS = re.compile(r"\b(?:education|experience|employment|career|position|award|honou?r|prize|grant|"
+                        r"funding|talk|teaching|course|skill|interest|contact|community|academic|activit|"
+                        r"project|about|bio\b|biography|student|mentee|mentor|hobb|misc|affiliation|member|collaborat|"
+                        r"invited|presentation|press|media|software|codes?\b|datasets?\b|reference letter|"
+                        r"links?\b|visitor|languages\b|certificat|background|profile|summary|focus|snapshot)")
+# Words that end a publications section even when written as its sub-heading.
+SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
+                          r"contact|service|reviewing|students)")
+WEAK_PUB = re.compile(r"\b(?:works?\b|journals?\b|conferences?\b|workshops?\b|reports?\b|thes[ie]s\b|books?\b|"
+                      r"chapters?\b|writings?\b)")
+NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|highlights)")
+
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
+ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+|^\s*(?=\[\d{1,3}\])")
+LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
+CITATION = re.compile(r"^\s*\*\*([^*]{10,}?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+HEADING_MAX_WORDS = 8
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def heading_kind(title: str) -> str | None:
+    """What a section holds, from its heading words; None when the words do not say."""
+    words = " ".join(re.sub(r"[^a-z' ]+", " ", title.lower()).split())
+    if not words:
+        return None
+    if ALWAYS_SKIP.search(words):
+        return SKIP
+    if STRONG_PUB.search(words):
+        return PUBLICATIONS
+    if SKIP_WORDS.search(words):
+        return SKIP
+    if WEAK_PUB.search(words):
+        return PUBLICATIONS
+    if NEWS_WORDS.search(words):
+        return NEWS
+    return None
+
+
+def _is_item(text: str) -> bool:
+    return bool(ITEM.match(text))
+
+
+def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
+    """(title, level, lines used) when line i starts a heading."""
+    text = lines[i].text
+    stripped = text.strip()
+    if not stripped:
+        return None
+    match = MD_HEADING.match(text)
+    if match and match.group(2):
+        return match.group(2), len(match.group(1)), 1
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if (not _is_item(text) and UNDERLINE.match(nxt) and len(nxt.strip()) >= 3
+            and len(stripped.split()) <= HEADING_MAX_WORDS):
+        return stripped, 1 if "=" in nxt else 2, 2
+    words = stripped.split()
+    if len(words) > HEADING_MAX_WORDS or _is_item(text):
+        return None
+    bold = BOLD_LINE.match(text)
+    if bold and heading_kind(bold.group(1)):
+        return bold.group(1), 4, 1
+    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    if len(letters) >= 3 and letters.isupper() and not re.search(r"\d", stripped) and "**" not in stripped:
+        return stripped, 1, 1
+    prev_blank = i == 0 or not lines[i - 1].text.strip()
+    if (prev_blank and not nxt.strip() and len(words) <= 5 and not SENTENCE_END.search(stripped)
+            and heading_kind(stripped) and "](" not in stripped and "**" not in stripped):
+        return stripped, 1, 1
+    return None
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    sections = [Section("", 0, OTHER)]
+    stack: list[Section] = []
+    i = 0
+    while i < len(lines):
+        found = _heading(lines, i)
+        if not found:
+            sections[-1].lines.append(lines[i])
+            i += 1
+            continue
+        title, level, used = found
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        kind = heading_kind(title)
+        parent = stack[-1] if stack else None
+        if parent and parent.kind in (PUBLICATIONS, NEWS) and kind in (None, SKIP, OTHER):
+            # a topic sub-heading stays in its publications section
+            kind = SKIP if SECTION_SKIP.search(title.lower()) else parent.kind
+        kind = kind or OTHER
+        section = Section(_plain_heading(title), level, kind)
+        sections.append(section)
+        stack.append(section)
+        i += used
+    return [s for s in sections if s.lines]
+
+
+def _plain_heading(title: str) -> str:
+    title = re.sub(r"[*_`#]+", "", title)
+    return " ".join(re.sub(r"[^\w\s&/,:()'+-]", " ", title).split())
+
+
+# -- units ----------------------------------------------------------------------------------
+
+def _units(lines: list[Line]) -> list[tuple[list[Line], bool]]:
+    """List items and paragraphs: (logical lines, is a list item)."""
+    units: list[tuple[list[Line], bool]] = []
+    current: list[Line] = []
+    is_item = False
+    for line in lines:
+        if not line.text.strip():
+            if current:
+                units.append((current, is_item))
+            current, is_item = [], False
+        elif _is_item(line.text) and not _open_link(current):
+            if current:
+                units.append((current, is_item))
+            current, is_item = [line], True
+        else:
+            current.append(line)
+    if current:
+        units.append((current, is_item))
+    return [(_join_broken_links(u), item) for u, item in units]
+
+
+def _open_link(lines: list[Line]) -> bool:
+    return bool(lines) and lines[-1].text.count("[") > lines[-1].text.count("]")
+
+
+def _join_broken_links(lines: list[Line]) -> list[Line]:
+    """A link text broken across lines (``[Title with\\nmore](url)``) becomes one line."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _open_link(out) and "](" in line.text:
+            out[-1] = Line(out[-1].number, out[-1].text.rstrip() + " " + line.text.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def is_venue_line(text: str) -> bool:
+    """A short line naming a venue and/or year and nothing else (``IEEE TIFS, 2021``)."""
+    plain = re.sub(r"[*_]", "", text).strip()
+    if not plain or len(plain.split()) > 14 or plain.endswith("."):
+        return False
+    return bool(find_year(plain) or VENUE_MATCHER.search(plain)) and not looks_like_authors(plain)
+
+
+def _is_title_line(text: str) -> bool:
+    plain = text.strip()
+    words = plain.split()
+    return (2 <= len(words) <= 40 and not plain.endswith(".") and not is_venue_line(plain)
+            and not looks_like_authors(plain) and not _is_item(plain))
+
+
+def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[list[Line], str]]:
+    shaped: list[tuple[list[Line], str]] = []
+    i = 0
+    while i < len(units):
+        lines, is_item = units[i]
+        first = lines[0].text
+        if CITATION.match(ITEM.sub("", first, count=1)):
+            shaped.append((lines, "citation"))
+        elif kind == SKIP:
+            pass
+        elif kind == NEWS:
+            shaped.append((lines, "news"))
+        elif (not is_item and len(lines) == 1 and i + 1 < len(units) and not units[i + 1][1]
+              and len(units[i + 1][0]) == 1 and _is_title_line(first) and is_venue_line(units[i + 1][0][0].text)):
+            shaped.append((lines + units[i + 1][0], "block"))
+            i += 1
+        elif len(lines) > 1:
+            shaped.append((lines, "list"))
+        else:
+            shaped.append((lines, "reference"))
+        i += 1
+    return shaped
+
+
+# -- owner ----------------------------------------------------------------------------------
+
+MARKED_NAME = re.compile(r"\*\*\s*(?:<u>)?([^*<>]{3,60}?)(?:</u>)?\s*\*\*")
+
+
+def find_owner(texts: list[str]) -> str:
+    """The name a page marks (bold or underlined) in the author lists of at least two entries."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        seen = set()
+        for match in MARKED_NAME.finditer(text):
+            name = re.sub(r"[*†‡]+", "", match.group(1)).strip(" ,.;")
+            if looks_like_name(name) and len(name.split()) >= 2 or re.match(r"^[A-Z]\. ?\w+", name):
+                seen.add(name)
+        counts.update(seen)
+    if not counts:
+        return ""
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else ""
 
 
 def find_entries(doc: Document) -> list[Entry]:
-    entries = []
-    for number, line in enumerate(doc.text.split("\n"), start=1):
-        if QUOTED.search(line):
-            entries.append(Entry(text=line, source=Source(doc.path, number)))
+    """Every unit of the page that may hold a publication, with its section, shape and line."""
+    lines = repair(doc.text, doc.kind)
+    entries: list[Entry] = []
+    for section in split_sections(lines):
+        for unit, shape in _shape_units(_units(section.lines), section.kind):
+            text = "\n".join(line.text for line in unit)
+            first = ITEM.sub("", unit[0].text, count=1)
+            label = LABEL.match(first)
+            entries.append(Entry(text=text, source=Source(doc.path, unit[0].number), section=section.title,
+                                 section_kind=section.kind, shape=shape, label=label.group(1) if label else ""))
+    owner = find_owner([e.text for e in entries if e.section_kind == PUBLICATIONS])
+    for entry in entries:
+        entry.owner = owner
     return entries

@@ -75,6 +75,7 @@ class Entry:
     text: str
     source: Source
     section: str = ""
+    section_kind: str = ""  # publications | news | other | skip: what the section is for
     shape: str = ""
     label: str = ""  # the entry's own reference label, e.g. "1" for "[1]"
     owner: str = ""  # the page owner's name when the page marks it

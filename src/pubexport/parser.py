@@ -1,15 +1,374 @@
-"""Parse one entry into a Mention (placeholder: the quoted title and a four-digit year)."""
+"""Parse one entry into mentions: title, authors, venue, year, type, identifiers, URLs.
+
+``SHAPES`` maps each entry shape the finder names to its reader; a new page shape is one
+recogniser in ``finder._shape_units`` and one reader here. The readers share the helpers
+below: markup (links, bold, italic) is read first, then the plain text is cut into parts.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from .models import Entry, Mention
+from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
+from .names import clean_author_text, looks_like_authors, split_authors
+from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
 
-QUOTED = re.compile(r'"([^"]{10,})"')
-YEAR = re.compile(r"\b(19|20)\d\d\b")
+LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
+BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>()\[\]\"]+")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+ITALIC = re.compile(r"(?<![*\w])[*_](?![*\s])(.+?)(?<![*\s])[*_](?![*\w])")
+QUOTED = re.compile(r"[\"“”„]\s*(.{6,}?)\s*[\"“”]|``(.{6,}?)''|(?<!\w)'([^']{6,}?[.,]?)'(?!\w)")
+ITEM_MARK = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
+LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
+NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)(?:[./-]\d{1,2}){0,2}\s*\**\s*[\])]?"
+                       r"\s*[:\-–—]?\s*")
+ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*)"
+                       r"(\d{4})\.(\d{4,5})(?:v\d+)?(?![\d.]\d)", re.I)
+ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
+PATENT_NUMBER = re.compile(r"\b((?:CN|US|EP|WO|JP|KR|DE|GB|FR)\s?\d[\d,./ -]{4,}\d(?:\s?[A-C]\d?)?)\b")
+GENERIC_LINK = re.compile(r"^(?:(?:paper|pdf|code|codes|project|page|project page|homepage|link|arxiv|slides?|"
+                          r"video|poster|bibtex|bib|demo|website|web|data|dataset|tech(?:nical)? report|report|"
+                          r"supp(?:lementary)?|github|blog|talk|doi|abstract|html|openreview|media|press|"
+                          r"preprint|here|url|acm|ieee|springer|publisher|proceedings|cite|citation|models?|"
+                          r"huggingface|colab|checkpoints?|pdf version|full text|journal version|"
+                          r"conference version|arxiv version|camera ready|news|zhihu|wechat|twitter|"
+                          r"youtube|bilibili|\W*)(?:\s*(?:&|and|/|\+|,)\s*)?)+$", re.I)
+SENTENCE_START = re.compile(r"^(?:i|my|our|we|here|below|see|please|this|these|the following|currently|"
+                            r"for|more|all|list|click|full|note)\b", re.I)
+IN_VENUE = re.compile(r"(?:^|[\s.,])(?:In|in)\s*:?\s*$")
+CONTRIBUTION_NOTE = re.compile(r"\bequal contribution\b|\bco-?first authors?\b", re.I)
+PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
+                              re.I)
+
+
+# -- markup helpers -------------------------------------------------------------------------
+
+def links(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1).strip(), m.group(2)) for m in LINK.finditer(text)]
+
+
+def urls_of(text: str) -> list[str]:
+    found = [url for _, url in links(text)] + BARE_URL.findall(LINK.sub(" ", text))
+    out: list[str] = []
+    for url in found:
+        url = url.rstrip(".,;")
+        if url.startswith("www."):
+            url = "https://" + url
+        if url.startswith(("http://", "https://")) and url not in out:
+            out.append(url)
+    return out
+
+
+def plain(text: str) -> str:
+    """Text without markup: link texts kept (generic ones dropped), emphasis and brackets gone."""
+    text = LINK.sub(lambda m: "" if GENERIC_LINK.match(m.group(1).strip()) else m.group(1), text)
+    text = BARE_URL.sub(" ", text)
+    text = text.replace("**", "").replace("__", "")
+    text = ITALIC.sub(r"\1", text)
+    text = re.sub(r"\[\s*[|]?\s*\]|\(\s*\)|(?:\s*\|\s*)+$", " ", text)
+    text = re.sub(r"(?:\s*\|\s*)+", " | ", text)
+    return " ".join(text.split()).strip(" |")
+
+
+def clean_title(text: str) -> str:
+    text = plain(text)
+    text = re.sub(r"^[\s\"“”'‘’《「【]+|[\s\"“”'‘’》」】]+$", "", text)
+    text = text.strip(" .,;:|")
+    text = re.sub(r"\s*\|.*$", "", text)
+    return " ".join(text.split()).strip(" .,;:")
+
+
+def is_title(text: str, *, strict: bool = True) -> bool:
+    """Reads as a paper title: letters, not a bare link word, not a sentence about the page."""
+    if not text or len(text) > 350 or GENERIC_LINK.match(text):
+        return False
+    if not re.search(r"[^\W\d_]{2}", text) and not re.search(r"[^\x00-\u2fff]", text):
+        return False
+    if strict and (SENTENCE_START.match(text) or len(text.split()) < 2 and not re.search(r"[^\x00-\u2fff]", text)):
+        return False
+    return True
+
+
+def arxiv_id(text: str) -> str:
+    """The first valid arXiv id in text or links; a truncated id (``2408.0075``) is none."""
+    for match in ARXIV_NEW.finditer(text):
+        yymm, number = match.group(1), match.group(2)
+        year, month = int(yymm[:2]), int(yymm[2:])
+        if not 1 <= month <= 12 or year < 7:
+            continue
+        if (len(number) == 5) == (int(yymm) >= 1501):
+            return f"{yymm}.{number}"
+    match = ARXIV_OLD.search(text)
+    return match.group(1) if match else ""
+
+
+def doi_of(text: str) -> str:
+    match = DOI.search(text)
+    return match.group(1).rstrip(".,;") if match else ""
+
+
+def strip_label(text: str) -> tuple[str, str]:
+    text = ITEM_MARK.sub("", text, count=1)
+    match = LABEL.match(text)
+    return (text[match.end():], match.group(1)) if match else (text, "")
+
+
+# -- building a mention ---------------------------------------------------------------------
+
+def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, loose: bool = False,
+          url_text: str | None = None, year_hint: int | None = None) -> Mention:
+    """A mention from the parts a reader found, with identifiers and type from the whole entry."""
+    text = entry.text if url_text is None else url_text
+    urls = urls_of(text)
+    mention = Mention(title=title, authors=authors, source=entry.source, owner=entry.owner, loose=loose,
+                      label=entry.label)
+    mention.urls = urls
+    mention.arxiv = arxiv_id(text)
+    mention.doi = doi_of(text)
+    mention.venue, mention.venue_acronym, mention.type = venue.venue, venue.acronym, venue.type
+    mention.year = venue.year or year_hint
+    notes = list(venue.notes)
+    for note in CONTRIBUTION_NOTE.findall(plain(entry.text)):
+        if note.lower() not in (n.lower() for n in notes):
+            notes.append(note)
+    mention.notes = notes
+    section = entry.section.lower()
+    if "patent" in section or (PATENT_NUMBER.search(title) and not mention.venue):
+        mention.type = PATENT
+        number = PATENT_NUMBER.search(entry.text)
+        mention.number = number.group(1).replace(" ", "") if number else ""
+    elif re.search(r"\b(?:technical|tech\.?) reports?\b", section) and not mention.venue:
+        mention.type = REPORT
+    elif mention.type == UNKNOWN and mention.arxiv and not mention.venue:
+        mention.type = PREPRINT
+    if mention.type == PREPRINT and not mention.venue:
+        mention.venue = "arXiv"
+        mention.venue_acronym = "arXiv"
+    return mention
+
+
+def _venue_from(text: str, *, in_proceedings: bool | None = None) -> VenueInfo:
+    info = parse_venue(plain(text))
+    if info.venue and info.type == UNKNOWN and in_proceedings is not None:
+        info.type = PAPER_CONFERENCE if in_proceedings else ARTICLE_JOURNAL
+    return info
+
+
+# -- readers --------------------------------------------------------------------------------
+
+def parse_reference(entry: Entry) -> list[Mention]:
+    """One line holding a whole reference: ``A, B, and C. Title. In *Venue*, 2020.``,
+    ``A, B. "Title." Venue (ACR). 2022.``, ``Smith, J., & Wu, C. (2020). Title. Venue.``"""
+    text, _ = strip_label(entry.text.replace("\n", " "))
+    text = " ".join(text.split())
+    parts = split_reference(text)
+    if parts is None:
+        return []
+    authors_text, title, rest, year_hint = parts
+    title = clean_title(title)
+    if not is_title(title):
+        return []
+    in_proc = bool(re.match(r"\s*(?:In|in)\b", plain(rest))) or None
+    venue = _venue_from(rest, in_proceedings=in_proc if in_proc else (False if rest.strip() else None))
+    return [build(entry, title, split_authors(plain(authors_text)), venue, year_hint=year_hint or find_year(rest))]
+
+
+def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
+    """(authors, title, rest, year) of a one-line reference, or None when it is not one."""
+    quoted = QUOTED.search(text)
+    if quoted:
+        title = next(g for g in quoted.groups() if g)
+        return text[:quoted.start()], title, text[quoted.end():], None
+    first_link = LINK.match(text.strip())
+    if first_link and not GENERIC_LINK.match(first_link.group(1).strip()):
+        return "", first_link.group(1), text.strip()[first_link.end():], None
+    apa = re.search(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+", text)
+    if apa and looks_like_authors(plain(text[:apa.start()])):
+        rest = text[apa.end():]
+        title, sep, after = _first_sentence(rest)
+        return text[:apa.start()], title, after, int(apa.group(1))
+    bold = BOLD.search(text)
+    if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
+        return text[:bold.start()], bold.group(1), text[bold.end():], None
+    authors, rest = _split_authors_prefix(text)
+    italic = ITALIC.search(rest)
+    if italic and italic.start() > 0:
+        before = rest[:italic.start()]
+        inner = italic.group(1)
+        venue_like = parse_venue(inner)
+        if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
+                                 or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):
+            title = IN_VENUE.sub("", before)
+            return authors, title, rest[italic.start():], None
+    if italic and italic.start() <= 1 and len(italic.group(1).split()) >= 3:
+        return authors, italic.group(1), rest[italic.end():], None
+    title, _, after = _first_sentence(rest)
+    if not authors:
+        # "Title. Authors. Venue, Year." puts the authors second
+        second, _, later = _first_sentence(after)
+        if second and looks_like_authors(plain(second)):
+            return second, title, later, None
+    return authors, title, after, None
+
+
+def _first_sentence(text: str) -> tuple[str, str, str]:
+    """Cut at the first ``. `` / ``? `` / ``! `` that ends a sentence (not an initial)."""
+    for match in re.finditer(r"([.?!])(?:\s+|$)", text):
+        before = text[:match.start()]
+        last = before.split()[-1] if before.split() else ""
+        if match.group(1) == "." and (re.fullmatch(r"[A-Z]|[A-Z]\.[A-Z]|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|"
+                                                   r"Vol|No|pp|St|Jr|Dr|Prof|[A-Z][a-z]?", last)):
+            if last != "al":
+                continue
+        keep = match.group(1) if match.group(1) in "?!" else ""
+        return before + keep, match.group(1), text[match.end():]
+    return text, "", ""
+
+
+def _split_authors_prefix(text: str) -> tuple[str, str]:
+    """Split ``A. Smith, B. Jones, and C. Wu. Title...`` after the author list."""
+    for match in re.finditer(r"\.(?:\s+|$)|:\s+", text):
+        head = text[:match.start() + 1]
+        words = head[:-1].split()
+        last = words[-1] if words else ""
+        if re.fullmatch(r"\**[A-Z]\**|\**[A-Z]\.[A-Z]\**|\**(?:[A-Z]\.-)?[A-Z]\**", last.strip("*")):
+            continue  # an initial
+        candidate = plain(head.rstrip(".: "))
+        if looks_like_authors(candidate):
+            return head, text[match.end():]
+        return "", text
+    return "", text
+
+
+def parse_lines(entry: Entry) -> list[Mention]:
+    """Several lines: a title line, an author line, a venue line, perhaps a description,
+    in any order (the title is the line with the link, the bold, or the first other line)."""
+    raw_lines = entry.text.split("\n")
+    first, _ = strip_label(raw_lines[0])
+    lines = [first] + raw_lines[1:]
+    title_line = authors_line = venue_line = None
+    patent_number = PATENT_NUMBER.match(plain(first).strip())
+    for index, line in enumerate(lines):
+        stripped = plain(line)
+        if not stripped:
+            continue
+        if authors_line is None and index > 0 and looks_like_authors(stripped):
+            authors_line = line
+        elif venue_line is None and index > 0 and _is_venue(line):
+            venue_line = line
+        elif title_line is None:
+            title_line = line
+    if title_line is None:
+        return []
+    if authors_line is None and venue_line is None and title_line is lines[0] and len(lines) > 1:
+        # a reference wrapped over several lines
+        return parse_reference(entry)
+    title = _title_of_line(title_line, patent=bool(patent_number))
+    if not is_title(title, strict=not patent_number):
+        return []
+    authors = split_authors(plain(authors_line)) if authors_line else []
+    venue = _venue_from(venue_line) if venue_line else VenueInfo()
+    return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")))]
+
+
+def _is_venue(line: str) -> bool:
+    from .finder import is_venue_line
+
+    text = plain(line)
+    if is_venue_line(text):
+        return True
+    info = parse_venue(text)
+    return bool(info.venue) and bool(info.acronym or info.year or info.type != UNKNOWN) and len(text.split()) <= 25
+
+
+def _title_of_line(line: str, *, patent: bool = False) -> str:
+    stripped = line.strip()
+    if patent:
+        stripped = PATENT_NUMBER.sub("", plain(stripped) if "](" not in stripped else stripped, count=1).strip()
+    link = LINK.match(stripped)
+    if link and not GENERIC_LINK.match(link.group(1).strip()):
+        return clean_title(link.group(1))
+    bold = BOLD.match(stripped)
+    if bold:
+        return clean_title(bold.group(1))
+    quoted = QUOTED.search(stripped)
+    if quoted:
+        return clean_title(next(g for g in quoted.groups() if g))
+    return clean_title(stripped)
+
+
+def parse_block(entry: Entry) -> list[Mention]:
+    """Plain-text block: the title line, then the venue/year line."""
+    lines = entry.text.split("\n")
+    title = clean_title(lines[0])
+    if not is_title(title):
+        return []
+    venue_text = plain(lines[1]) if len(lines) > 1 else ""
+    return [build(entry, title, [], _venue_from(venue_text))]
+
+
+def parse_news(entry: Entry) -> list[Mention]:
+    """A news item: ``[2022] **CVPR 2022 (Oral)** publication: "Title". [Paper](url)``;
+    ``Two papers accepted by WACV 2022: [NUTA](url) and [SSCAP](url)``; or a loose mention,
+    ``Our new work, [a description of it](arxiv link) is out!``."""
+    text, _ = strip_label(entry.text.replace("\n", " "))
+    date = NEWS_DATE.match(text)
+    date_year = int(date.group(2)) if date else None
+    body = text[date.end():] if date else text
+    quoted = QUOTED.search(body)
+    if quoted:
+        title = clean_title(next(g for g in quoted.groups() if g))
+        if not is_title(title, strict=False):
+            return []
+        before = body[:quoted.start()]
+        bolds = [b for b in BOLD.findall(before) if parse_venue(b).venue]
+        venue = _venue_from(bolds[0] if bolds else PUBLICATION_WORD.sub("", plain(before)))
+        if not venue.venue:
+            venue = _venue_from(plain(body[quoted.end():]))
+        return [build(entry, title, [], venue, year_hint=date_year)]
+    mentions = []
+    named = [(t, u) for t, u in links(body) if not GENERIC_LINK.match(t) and t]
+    venue = _venue_from(LINK.sub(" ", body))
+    for link_text, url in named:
+        title = clean_title(link_text)
+        if not is_title(title, strict=False):
+            continue
+        loose = title[:1].islower() or not venue.venue
+        link_markup = f"[{link_text}]({url})"
+        mentions.append(build(entry, title, [], venue if not loose else VenueInfo(), loose=loose,
+                              url_text=link_markup, year_hint=date_year))
+    return mentions
+
+
+def parse_citation(entry: Entry) -> list[Mention]:
+    """``**Title**[3]: what it does`` elsewhere on the page, citing entry [3] of the list."""
+    text = ITEM_MARK.sub("", entry.text.split("\n")[0], count=1)
+    match = re.match(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]", text)
+    if not match:
+        return []
+    title = clean_title(match.group(1))
+    if not is_title(title):
+        return []
+    mention = build(entry, title, [], VenueInfo(), url_text=text)
+    mention.label = match.group(2)
+    return [mention]
+
+
+SHAPES: dict[str, Callable[[Entry], list[Mention]]] = {
+    "news": parse_news,
+    "list": parse_lines,
+    "reference": parse_reference,
+    "block": parse_block,
+    "citation": parse_citation,
+}
 
 
 def parse_entry(entry: Entry) -> list[Mention]:
-    title = QUOTED.search(entry.text).group(1).strip().rstrip(".")
-    year = YEAR.search(entry.text)
-    return [Mention(title=title, year=int(year.group(0)) if year else None, source=entry.source)]
+    """The mentions one entry holds (usually one; a news item may name several papers)."""
+    reader = SHAPES.get(entry.shape, parse_reference)
+    mentions = reader(entry)
+    for mention in mentions:
+        mention.authors = [a for a in mention.authors if a.family or a.literal]
+        mention.title = clean_author_text(mention.title) if mention.title.endswith("*") else mention.title
+    return mentions

@@ -1,0 +1,102 @@
+"""Author names: split an author list and read each name as written (initials stay initials).
+
+``split_authors("A. Smith, B. Jones, and C. Wu et al.")`` gives three people and ``others``.
+Markers that pages put on names (``*``, ``†``, ``(Equal Contribution)``, bold, underline) go.
+"""
+from __future__ import annotations
+
+import re
+
+from .models import OTHERS, Person
+
+MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corresponding authors?)[^)]*\)"
+                     r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|(?<=[a-z])\d(?:,\d)*\b", re.I)
+ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b", re.I)
+SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.I)
+PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin",
+             "ibn", "al", "ten", "ter", "zu", "y"}
+INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?){1,3}$")  # "B.", "J.-P.", "Th.", "AB"
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
+NOT_NAME_WORDS = re.compile(r"(?i:\b(?:university|institute|conference|journal|proceedings|transactions|"
+                            r"workshop|preprint|arxiv|ieee|acm|springer|learning|network|networks|model|models|"
+                            r"using|paper|code|project|towards?|via|with|from|for|the|this|our)\b)"
+                            r"|\b(?:of|on|in|is|are|we|a|an|to|by|at|Of|On|In|Is|Are|We|An|To|By|At)\b")
+
+
+def clean_author_text(text: str) -> str:
+    """Drop emphasis and contribution markers, keep the names."""
+    return " ".join(MARKERS.sub(" ", text).split())
+
+
+def split_authors(text: str) -> list[Person]:
+    """Split an author list written with commas, ``and`` or ``&``; ``et al.`` becomes ``others``.
+
+    APA-style lists (``Smith, J., & Wu, C.``) are recognised by their family-comma-initials pairs.
+    """
+    text = clean_author_text(text).strip(" .,;:")
+    if not text:
+        return []
+    others = bool(ET_AL.search(text))
+    text = ET_AL.sub("", text).strip(" .,;:")
+    pieces = [p.strip(" .,;:") if not INITIALS.match(p.strip(" ,;:")) else p.strip(" ,;:")
+              for p in SEPARATOR.split(text)]
+    pieces = [p for p in pieces if p]
+    people = _pair_inverted(pieces) or [parse_name(p) for p in pieces]
+    people = [p for p in people if p.family or p.literal]
+    if others:
+        people.append(OTHERS)
+    return people
+
+
+def _pair_inverted(pieces: list[str]) -> list[Person] | None:
+    """``["Smith", "J.", "Wu", "C. D."]`` -> Smith J. and Wu C. D.; None when not that form."""
+    if len(pieces) < 2 or len(pieces) % 2 or not all(INITIALS.match(p.replace(" ", "")) for p in pieces[1::2]):
+        return None
+    if any(INITIALS.match(p.replace(" ", "")) for p in pieces[0::2]):
+        return None
+    return [Person(family=family, given=given) for family, given in zip(pieces[0::2], pieces[1::2])]
+
+
+def parse_name(name: str) -> Person:
+    """Read one name as written: ``Ross K Maddox``, ``B. Zhang``, ``Zhang, B.``, ``Ludwig van Beethoven``."""
+    name = " ".join(clean_author_text(name).split()).strip(" ,;")
+    if not name:
+        return Person()
+    if "," in name:
+        family, _, given = name.partition(",")
+        return Person(family=family.strip(), given=given.strip())
+    tokens = name.split()
+    if len(tokens) > 1 and tokens[-1].lower() in SUFFIXES:
+        tokens = tokens[:-1]
+    if len(tokens) == 1:
+        return Person(family=tokens[0])
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in PARTICLES:
+        start -= 1
+    return Person(family=" ".join(tokens[start:]), given=" ".join(tokens[:start]))
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: 1-5 capitalised words or initials, no words that names do not have."""
+    text = clean_author_text(text).strip(" .,;")
+    tokens = text.replace(",", " ").split()
+    if not 1 <= len(tokens) <= 5 or NOT_NAME_WORDS.search(text):
+        return False
+    capitals = [t for t in tokens if t.lower() not in PARTICLES]
+    return bool(capitals) and all(NAME_TOKEN.match(t) and (t[0].isupper() or not t[0].isascii())
+                                  for t in capitals)
+
+
+def looks_like_authors(text: str) -> bool:
+    """An author list: every piece between separators is a name (``et al.`` allowed)."""
+    text = clean_author_text(text).strip(" .,;:")
+    if not text or len(text) > 2000:
+        return False
+    text = ET_AL.sub("", text).strip(" .,;:")
+    pieces = [p for p in SEPARATOR.split(text) if p.strip(" .")]
+    if not pieces:
+        return False
+    if _pair_inverted([p.strip(" .") if not INITIALS.match(p) else p for p in pieces]):
+        return True
+    return all(looks_like_name(p) for p in pieces)

@@ -1,0 +1,174 @@
+"""Repair page text before anything reads it, keeping every line's original number.
+
+Mojibake (UTF-8 read as cp1252) is undone line by line with ftfy, and with a byte-level
+fallback where ftfy gives up because some bytes were lost for good. HTML and LaTeX markup is
+rewritten into one light markdown form the finder and parser read: ``**bold**``, ``*italic*``,
+``[text](url)``, ``# heading``, ``- item``. YAML front matter is blanked, not deleted.
+
+``repair`` returns ``Line``s: a tag such as ``<br>`` or ``<li>`` may split one original line
+into several logical lines, each keeping the original line number for provenance.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+from ftfy.badness import is_bad
+
+
+class Line(NamedTuple):
+    number: int  # 1-based line number in the original file
+    text: str
+
+
+# -- mojibake -------------------------------------------------------------------------------
+
+# A run of characters that cp1252 mojibake of UTF-8 is made of, starting with a lead byte.
+MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                          "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+                          "\u20ac\u2122]+")
+
+
+def fix_mojibake(line: str) -> str:
+    """Undo UTF-8-read-as-cp1252 in one line; bytes lost for good become U+FFFD, never an error."""
+    if line.isascii() or not is_bad(line):
+        return line
+    fixed = ftfy.fix_text(line, unescape_html=False, fix_line_breaks=False, uncurl_quotes=False)
+    if is_bad(fixed):
+        fixed = MOJIBAKE_RUN.sub(_decode_run, fixed)
+    return fixed
+
+
+def _decode_run(match: re.Match) -> str:
+    run = match.group(0)
+    try:
+        data = run.encode("sloppy-windows-1252")
+    except UnicodeEncodeError:
+        return run
+    decoded = data.decode("utf-8", errors="replace")
+    good = sum(1 for c in decoded if c != "\ufffd")
+    # keep the run unless decoding restored real characters
+    return decoded.replace("\ufffd", "") if good and len(decoded) < len(run) else run
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+HTML_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z]")
+ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"' >]+)[\"']?[^>]*>(.*?)</a\s*>", re.I | re.S)
+BOLD_TAG = re.compile(r"<(b|strong)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
+ITALIC_TAG = re.compile(r"<(i|em|cite)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
+HEADING_TAG = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.I | re.S)
+BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|tr|table|ul|ol|dl|section|article|header|footer)(?:\s[^>]*)?>"
+                       r"|</li\s*>|</d[td]\s*>", re.I)
+ITEM_TAG = re.compile(r"<(?:li|dt|dd)(?:\s[^>]*)?>", re.I)
+SUP_TAG = re.compile(r"<sup(?:\s[^>]*)?>(.*?)</sup\s*>", re.I | re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+SPLIT_MARK = "\x00"  # where one original line splits into logical lines
+
+
+def html_to_markdown(text: str) -> str:
+    """Rewrite the HTML of one line (or a run of lines) into the light markdown form."""
+    text = COMMENT.sub(" ", text)
+    text = AUTOLINK.sub(r"\1", text)
+    text = HEADING_TAG.sub(lambda m: f"{SPLIT_MARK}{'#' * int(m.group(1))} {m.group(2)}{SPLIT_MARK}", text)
+    text = ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
+    text = BOLD_TAG.sub(lambda m: f"**{m.group(2).strip()}**" if m.group(2).strip() else " ", text)
+    text = ITALIC_TAG.sub(lambda m: f"*{m.group(2).strip()}*" if m.group(2).strip() else " ", text)
+    text = SUP_TAG.sub(r"\1", text)
+    text = ITEM_TAG.sub(f"{SPLIT_MARK}- ", text)
+    text = BREAK_TAG.sub(SPLIT_MARK, text)
+    text = ANY_TAG.sub("", text)
+    return html.unescape(text)
+
+
+# -- LaTeX ----------------------------------------------------------------------------------
+
+LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{|emph\{|href\{)")
+LATEX_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "c": "\u0327",
+                 "v": "\u030c", "u": "\u0306", "=": "\u0304", ".": "\u0307", "H": "\u030b", "r": "\u030a"}
+LATEX_ACCENT = re.compile(r"\{?\\([\'`^\"~=.]|[cvuHr](?=[\s{]))\s*\{?([A-Za-z]|\\i)\}?\}?")
+LATEX_SYMBOLS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", "---": "—", "--": "–",
+                 "``": "“", "''": "”", r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\aa": "å",
+                 r"\l": "ł", r"\L": "Ł", "~": " ", r"\,": " ", r"\ ": " "}
+LATEX_SECTION = re.compile(r"\\(sub)*section\*?\{([^{}]*)\}")
+LATEX_HREF = re.compile(r"\\href\{([^{}]*)\}\{((?:[^{}]|\{[^{}]*\})*)\}")
+LATEX_URL = re.compile(r"\\url\{([^{}]*)\}")
+LATEX_BOLD = re.compile(r"\\textbf\{((?:[^{}]|\{[^{}]*\})*)\}|\{\\bf\s+([^{}]*)\}")
+LATEX_ITALIC = re.compile(r"\\(?:emph|textit|textsl)\{((?:[^{}]|\{[^{}]*\})*)\}|\{\\(?:it|em)\s+([^{}]*)\}")
+LATEX_UNDERLINE = re.compile(r"\\(?:underline|uline)\{((?:[^{}]|\{[^{}]*\})*)\}")
+LATEX_ITEM = re.compile(r"\\item(?:\[([^\]]*)\])?\s*")
+LATEX_ENV = re.compile(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\]|\{[^{}]*\})*")
+LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?")
+LATEX_COMMENT = re.compile(r"(?<!\\)%.*$")
+
+
+def latex_to_markdown(text: str) -> str:
+    """Rewrite the LaTeX of one line into the light markdown form."""
+    text = LATEX_COMMENT.sub("", text)
+    text = LATEX_ACCENT.sub(lambda m: ("i" if m.group(2) == "\\i" else m.group(2)) + LATEX_ACCENTS[m.group(1)],
+                            text)
+    text = LATEX_SECTION.sub(lambda m: f"{'#' * (1 + len(m.group(0).split('section')[0]) // 3)} {m.group(2)}",
+                             text)
+    text = LATEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    text = LATEX_URL.sub(r"\1", text)
+    for _ in range(2):  # one level of nesting, e.g. \textbf{\emph{x}}
+        text = LATEX_BOLD.sub(lambda m: f"**{m.group(1) or m.group(2)}**", text)
+        text = LATEX_ITALIC.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
+        text = LATEX_UNDERLINE.sub(r"\1", text)
+    text = LATEX_ITEM.sub(lambda m: f"{SPLIT_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
+    text = LATEX_ENV.sub(SPLIT_MARK, text)
+    text = text.replace("\\\\", SPLIT_MARK)
+    for symbol, plain in LATEX_SYMBOLS.items():
+        text = text.replace(symbol, plain)
+    text = LATEX_COMMAND.sub("", text)
+    return text.replace("{", "").replace("}", "")
+
+
+# -- markdown -------------------------------------------------------------------------------
+
+MD_ESCAPE = re.compile(r"\\([\\`_{}\[\]()#+\-.!|~>])")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+def _blank_front_matter(lines: list[str]) -> None:
+    """YAML front matter (``---`` ... ``---`` at the top) is page settings, not content."""
+    if not lines or lines[0].strip() != "---":
+        return
+    for end in range(1, min(len(lines), 200)):
+        if FRONT_MATTER_END.match(lines[end]):
+            for i in range(end + 1):
+                lines[i] = ""
+            return
+
+
+def repair(text: str, kind: str = "text") -> list[Line]:
+    """The page as logical lines of light markdown, each with its original line number."""
+    raw = text.split("\n")
+    _blank_front_matter(raw)
+    latex = kind == "latex" or bool(LATEX_HINT.search(text[:200_000]))
+    out: list[Line] = []
+    for number, line in enumerate(raw, start=1):
+        line = fix_mojibake(line)
+        if latex:
+            line = latex_to_markdown(line)
+        if "<" in line or "&" in line:
+            if HTML_HINT.search(line):
+                line = html_to_markdown(line)
+        if "\\" in line:
+            line = MD_ESCAPE.sub(r"\1", line).replace("\\*", "*")
+        if "![" in line:
+            line = MD_IMAGE.sub(" ", line)
+        for part in line.split(SPLIT_MARK):
+            part = SPACES.sub(" ", part).rstrip()
+            if part or SPLIT_MARK not in line:
+                out.append(Line(number, part))
+            elif out and out[-1].text:
+                out.append(Line(number, ""))
+    return out

@@ -1,0 +1,237 @@
+"""Venues: the table of known venues and the reading of venue strings.
+
+``parse_venue("CVPR 2022 (Oral)")`` gives venue CVPR (full name from the table), year 2022 and
+the note "Oral". To teach pubexport a venue, add one line to ``VENUES``: the acronym, its full
+name, its kind, and any other spellings people write for it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS, UNKNOWN
+
+CONFERENCE, JOURNAL, WORKSHOP, PREPRINT_SERVER = "conference", "journal", "workshop", "preprint"
+
+# acronym: (full name, kind, other spellings). Spellings are matched case-insensitively on word
+# boundaries; acronyms of 4+ letters too, shorter ones only in capitals.
+VENUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "CVPR": ("IEEE/CVF Conference on Computer Vision and Pattern Recognition", CONFERENCE,
+             ("Computer Vision and Pattern Recognition",)),
+    "ICCV": ("IEEE/CVF International Conference on Computer Vision", CONFERENCE,
+             ("International Conference on Computer Vision",)),
+    "ECCV": ("European Conference on Computer Vision", CONFERENCE, ("European Conference on Computer Vision",)),
+    "WACV": ("IEEE/CVF Winter Conference on Applications of Computer Vision", CONFERENCE,
+             ("Winter Conference on Applications of Computer Vision",)),
+    "BMVC": ("British Machine Vision Conference", CONFERENCE, ("British Machine Vision Conference",)),
+    "ACCV": ("Asian Conference on Computer Vision", CONFERENCE, ()),
+    "3DV": ("International Conference on 3D Vision", CONFERENCE, ()),
+    "NeurIPS": ("Advances in Neural Information Processing Systems", CONFERENCE,
+                ("NIPS", "Neural Information Processing Systems")),
+    "ICML": ("International Conference on Machine Learning", CONFERENCE,
+             ("International Conference on Machine Learning",)),
+    "ICLR": ("International Conference on Learning Representations", CONFERENCE,
+             ("International Conference on Learning Representations",)),
+    "AAAI": ("AAAI Conference on Artificial Intelligence", CONFERENCE, ()),
+    "IJCAI": ("International Joint Conference on Artificial Intelligence", CONFERENCE,
+              ("International Joint Conference on Artificial Intelligence",)),
+    "AISTATS": ("International Conference on Artificial Intelligence and Statistics", CONFERENCE, ()),
+    "UAI": ("Conference on Uncertainty in Artificial Intelligence", CONFERENCE, ()),
+    "COLT": ("Conference on Learning Theory", CONFERENCE, ()),
+    "KDD": ("ACM SIGKDD Conference on Knowledge Discovery and Data Mining", CONFERENCE, ("SIGKDD",)),
+    "ICDM": ("IEEE International Conference on Data Mining", CONFERENCE, ()),
+    "ICDMW": ("IEEE International Conference on Data Mining Workshops", WORKSHOP, ()),
+    "WWW": ("The Web Conference", CONFERENCE, ()),
+    "SIGIR": ("International ACM SIGIR Conference on Research and Development in Information Retrieval",
+              CONFERENCE, ()),
+    "WSDM": ("ACM International Conference on Web Search and Data Mining", CONFERENCE, ()),
+    "CIKM": ("ACM International Conference on Information and Knowledge Management", CONFERENCE, ()),
+    "ACL": ("Annual Meeting of the Association for Computational Linguistics", CONFERENCE, ()),
+    "EMNLP": ("Conference on Empirical Methods in Natural Language Processing", CONFERENCE,
+              ("Empirical Methods in Natural Language Processing",)),
+    "NAACL": ("Annual Conference of the North American Chapter of the Association for Computational Linguistics",
+              CONFERENCE, ()),
+    "COLING": ("International Conference on Computational Linguistics", CONFERENCE, ()),
+    "INTERSPEECH": ("Interspeech", CONFERENCE, ()),
+    "ICASSP": ("IEEE International Conference on Acoustics, Speech and Signal Processing", CONFERENCE,
+               ("Acoustics, Speech and Signal Processing",)),
+    "ICME": ("IEEE International Conference on Multimedia and Expo", CONFERENCE, ()),
+    "ICIP": ("IEEE International Conference on Image Processing", CONFERENCE, ()),
+    "ICPR": ("International Conference on Pattern Recognition", CONFERENCE, ()),
+    "ACM MM": ("ACM International Conference on Multimedia", CONFERENCE, ("ACM Multimedia", "ACMMM", "ACM-MM")),
+    "MICCAI": ("International Conference on Medical Image Computing and Computer-Assisted Intervention",
+               CONFERENCE, ()),
+    "ICRA": ("IEEE International Conference on Robotics and Automation", CONFERENCE, ()),
+    "IROS": ("IEEE/RSJ International Conference on Intelligent Robots and Systems", CONFERENCE, ()),
+    "RSS": ("Robotics: Science and Systems", CONFERENCE, ()),
+    "CoRL": ("Conference on Robot Learning", CONFERENCE, ()),
+    "SIGGRAPH": ("ACM SIGGRAPH", CONFERENCE, ()),
+    "SIGGRAPH Asia": ("ACM SIGGRAPH Asia", CONFERENCE, ()),
+    "CHI": ("ACM CHI Conference on Human Factors in Computing Systems", CONFERENCE, ()),
+    "FAccT": ("ACM Conference on Fairness, Accountability, and Transparency", CONFERENCE, ()),
+    "TPAMI": ("IEEE Transactions on Pattern Analysis and Machine Intelligence", JOURNAL,
+              ("PAMI", "T-PAMI", "Pattern Analysis and Machine Intelligence")),
+    "TIP": ("IEEE Transactions on Image Processing", JOURNAL, ("Transactions on Image Processing",)),
+    "TMM": ("IEEE Transactions on Multimedia", JOURNAL, ("T-MM", "Transactions on Multimedia")),
+    "TIFS": ("IEEE Transactions on Information Forensics and Security", JOURNAL,
+             ("Information Forensics and Security",)),
+    "TCSVT": ("IEEE Transactions on Circuits and Systems for Video Technology", JOURNAL, ()),
+    "TNNLS": ("IEEE Transactions on Neural Networks and Learning Systems", JOURNAL, ()),
+    "TCYB": ("IEEE Transactions on Cybernetics", JOURNAL, ()),
+    "TKDE": ("IEEE Transactions on Knowledge and Data Engineering", JOURNAL, ()),
+    "TOG": ("ACM Transactions on Graphics", JOURNAL, ()),
+    "TVCG": ("IEEE Transactions on Visualization and Computer Graphics", JOURNAL, ()),
+    "IJCV": ("International Journal of Computer Vision", JOURNAL, ("International Journal of Computer Vision",)),
+    "JMLR": ("Journal of Machine Learning Research", JOURNAL, ("Journal of Machine Learning Research",)),
+    "TMLR": ("Transactions on Machine Learning Research", JOURNAL, ()),
+    "PR": ("Pattern Recognition", JOURNAL, ()),
+    "arXiv": ("arXiv", PREPRINT_SERVER, ("arXiv preprint", "CoRR")),
+}
+
+TYPE_OF_KIND = {CONFERENCE: PAPER_CONFERENCE, WORKSHOP: PAPER_CONFERENCE, JOURNAL: ARTICLE_JOURNAL,
+                PREPRINT_SERVER: PREPRINT, "patent": PATENT, "report": REPORT, "thesis": THESIS}
+
+# Notes a page writes next to a venue; matched case-insensitively, kept as written.
+NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(?: presentation| paper)?\b"
+                  r"|\bunder (?:review|submission)\b|\bsubmitted\b|\bin press\b|\bto appear\b"
+                  r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
+                  r"(?: (?:nominee|finalist|honou?rable mention))?\b", re.I)
+YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
+NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
+
+
+def _spelling_pattern(spelling: str) -> str:
+    words = [re.escape(w) for w in spelling.split()]
+    return r"\s+".join(words)
+
+
+def _build_matcher():
+    """One regex over every spelling, longest first, so one pass finds the venue."""
+    spellings: list[tuple[str, str, bool]] = []  # (spelling, acronym, case-sensitive)
+    for acronym, (full, _kind, others) in VENUES.items():
+        spellings.append((acronym, acronym, len(acronym) < 4 and acronym.isupper()))
+        spellings.append((full, acronym, False))
+        for other in others:
+            spellings.append((other, acronym, len(other) < 4 and other.isupper()))
+    spellings.sort(key=lambda s: -len(s[0]))
+    parts, owners = [], {}
+    for number, (spelling, acronym, case_sensitive) in enumerate(spellings):
+        group = f"v{number}"
+        owners[group] = acronym
+        body = _spelling_pattern(spelling)
+        parts.append(f"(?P<{group}>{body})" if case_sensitive else f"(?P<{group}>(?i:{body}))")
+    pattern = r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+    return re.compile(pattern), owners
+
+
+VENUE_MATCHER, _GROUP_ACRONYM = _build_matcher()
+
+JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|letters|magazine|review|annals|bulletin)\b", re.I)
+CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium)\b", re.I)
+WORKSHOP_WORDS = re.compile(r"\bworkshops?\b", re.I)
+REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? report|white ?paper|model card)\b", re.I)
+THESIS_WORDS = re.compile(r"\b(?:ph\.?\s?d\.?|master'?s?|doctoral|bachelor'?s?)\s+(?:thesis|dissertation)\b", re.I)
+PATENT_WORDS = re.compile(r"\bpatent\b", re.I)
+FILLER = re.compile(r"^(?:in|at|on|accepted (?:to|by|at)|published in|appears? in|to appear in|proc(?:eedings|\.)?"
+                    r"(?: of)?(?: the)?)\s+", re.I)
+
+
+@dataclass
+class VenueInfo:
+    venue: str = ""  # full name
+    acronym: str = ""
+    type: str = UNKNOWN  # CSL type
+    year: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.venue or self.year)
+
+
+def full_name(acronym: str) -> str:
+    return VENUES[acronym][0] if acronym in VENUES else acronym
+
+
+def find_year(text: str) -> int | None:
+    match = YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def find_notes(text: str) -> list[str]:
+    return [" ".join(m.group(0).split()) for m in NOTE.finditer(text)]
+
+
+def parse_venue(text: str) -> VenueInfo:
+    """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
+
+    Alternatives written with `` / `` (``ICLR 2026 Poster / arXiv 2025``) keep the first
+    published venue. A string that is only a note (``(under review)``) gives no venue.
+    """
+    text = " ".join(text.replace("*", " ").split())
+    parts = [p for p in re.split(r"\s+/\s+|\s*;\s*", text) if p.strip()] or [text]
+    infos = [_parse_one(p) for p in parts]
+    published = [i for i in infos if i.venue and i.type != PREPRINT]
+    best = published[0] if published else next((i for i in infos if i.venue), infos[0])
+    if best.year is None:
+        best.year = next((i.year for i in infos if i.year), None)
+    best.notes = [n for i in infos for n in i.notes]
+    return best
+
+
+def _parse_one(text: str) -> VenueInfo:
+    info = VenueInfo(notes=find_notes(text))
+    years = [int(m.group(1)) for m in YEAR.finditer(text)]
+    if not years:
+        short = SHORT_YEAR.search(text)
+        if short:
+            years = [2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))]
+    info.year = years[0] if years else None
+    workshop = WORKSHOP_WORDS.search(text)
+    match = VENUE_MATCHER.search(text)
+    if match and not workshop:
+        acronym = _GROUP_ACRONYM[match.lastgroup]
+        full, kind, _ = VENUES[acronym]
+        info.acronym, info.venue, info.type = acronym, full, TYPE_OF_KIND[kind]
+        return info
+    name = _clean_name(text)
+    if not name:
+        return info
+    info.venue = name
+    if match:
+        info.acronym = _GROUP_ACRONYM[match.lastgroup]
+    info.type = kind_type(name)
+    return info
+
+
+def kind_type(name: str) -> str:
+    """The CSL type a venue name implies by its words (journal, conference, report, ...)."""
+    if PATENT_WORDS.search(name):
+        return PATENT
+    if REPORT_WORDS.search(name):
+        return REPORT
+    if THESIS_WORDS.search(name):
+        return THESIS
+    if WORKSHOP_WORDS.search(name) or CONFERENCE_WORDS.search(name):
+        return PAPER_CONFERENCE
+    if re.search(r"\barxiv\b|\bpreprint\b", name, re.I):
+        return PREPRINT
+    if JOURNAL_WORDS.search(name):
+        return ARTICLE_JOURNAL
+    return UNKNOWN
+
+
+def _clean_name(text: str) -> str:
+    """The venue name left once years, notes, volume/page details and filler words are gone."""
+    name = NOTE.sub(" ", text)
+    name = YEAR.sub(" ", name)
+    name = SHORT_YEAR.sub(" ", name)
+    name = re.sub(r"\(\s*[\W_]*\s*\)", " ", name)  # brackets emptied by the removals
+    name = re.sub(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", " ", name, flags=re.I)
+    name = re.sub(r"\b\d+(?:\(\d+\))?:\d+(?:[–-]\d+)?", " ", name)  # 12(3):45-67
+    name = " ".join(name.split()).strip(" ,.;:-–()[]")
+    name = FILLER.sub("", name).strip(" ,.;:-–")
+    if NOTE_ONLY_LEFTOVER.match(name) or not re.search(r"[A-Za-z]{2}", name):
+        return ""
+    return name
