@@ -7,11 +7,14 @@ Bibliography files (.bib, CSL-JSON) skip the finder: they are records already.
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from .bibinput import mentions_from_bibliography
 from .finder import NEWS, PUBLICATIONS, SKIP, find_entries
 from .models import Document, Entry, Mention
 from .parser import parse_entry
+
+log = logging.getLogger("pubexport")
 
 
 def extract(doc: Document) -> list[Mention]:
@@ -19,7 +22,12 @@ def extract(doc: Document) -> list[Mention]:
         return mentions_from_bibliography(doc)
     mentions: list[Mention] = []
     for entry in find_entries(doc):
-        mentions.extend(m for m in parse_entry(entry) if accepted(m, entry))
+        try:
+            parsed = parse_entry(entry)
+        except Exception as err:  # one unreadable entry must not cost the rest of the page
+            log.warning("%s: entry not understood (%s: %s); skipped", entry.source, type(err).__name__, err)
+            continue
+        mentions.extend(m for m in parsed if accepted(m, entry))
     return resolve_loose(mentions)
 
 

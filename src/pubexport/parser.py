@@ -138,6 +138,9 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
         mention.type = PATENT
         number = PATENT_NUMBER.search(entry.text)
         mention.number = number.group(1).replace(" ", "") if number else ""
+        if mention.number and not re.search(r"[A-Za-z]", title):
+            # a title in another script alone would leave a Latin-script bibliography nothing to show
+            mention.title = f"{mention.number}: {title}"
     elif re.search(r"\b(?:technical|tech\.?) reports?\b", section) and not mention.venue:
         mention.type = REPORT
     elif mention.type == UNKNOWN and mention.arxiv and not mention.venue:
