@@ -32,11 +32,13 @@ PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 ALWAYS_SKIP = re.compile(r"\b(?:review|service|committee|editor|organi[sz]|volunteer|program chair)")
 STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
                         r"selected works?\b|recent works?\b|research output)")
-SKIP_WORDS = re.compile(r"\b(?:education|experience|employment|career|position|award|honou?r|prize|grant|"
-                        r"funding|talk|teaching|course|skill|interest|contact|community|academic|activit|"
-                        r"project|about|bio\b|biography|student|mentee|mentor|hobb|misc|affiliation|member|collaborat|"
-                        r"invited|presentation|press|media|software|codes?\b|datasets?\b|reference letter|"
-                        r"links?\b|visitor|languages\b|certificat|background|profile|summary|focus|snapshot)")
+SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?experiences?|employment|career|"
+                        r"positions?|awards?|honou?rs?|prizes?|grants?|funding|talks?|teaching|courses?|skills?|"
+                        r"interests?|contacts?|community|academics?|activities|projects?|about|bio|biography|"
+                        r"students?|mentees?|mentoring|hobbies|misc|miscellaneous|affiliations?|memberships?|"
+                        r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
+                        r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
+                        r"focus|snapshot|outreach|leadership|supervision)\b")
 # Words that end a publications section even when written as its sub-heading.
 SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
                           r"contact|service|reviewing|students)")
@@ -107,7 +109,9 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     if len(letters) >= 3 and letters.isupper() and not re.search(r"\d", stripped) and "**" not in stripped:
         return stripped, 1, 1
     prev_blank = i == 0 or not lines[i - 1].text.strip()
-    if (prev_blank and not nxt.strip() and len(words) <= 5 and not SENTENCE_END.search(stripped)
+    following = next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), "")
+    if (prev_blank and not nxt.strip() and len(words) <= 4 and not SENTENCE_END.search(stripped)
+            and not is_venue_line(following)
             and heading_kind(stripped) and "](" not in stripped and "**" not in stripped):
         return stripped, 1, 1
     return None

@@ -34,11 +34,11 @@ def split_authors(text: str) -> list[Person]:
 
     APA-style lists (``Smith, J., & Wu, C.``) are recognised by their family-comma-initials pairs.
     """
-    text = clean_author_text(text).strip(" .,;:")
+    text = _strip_end(clean_author_text(text))
     if not text:
         return []
     others = bool(ET_AL.search(text))
-    text = ET_AL.sub("", text).strip(" .,;:")
+    text = _strip_end(ET_AL.sub("", text))
     pieces = [p.strip(" .,;:") if not INITIALS.match(p.strip(" ,;:")) else p.strip(" ,;:")
               for p in SEPARATOR.split(text)]
     pieces = [p for p in pieces if p]
@@ -47,6 +47,14 @@ def split_authors(text: str) -> list[Person]:
     if others:
         people.append(OTHERS)
     return people
+
+
+def _strip_end(text: str) -> str:
+    """Trim separators and a closing period, but not the period of a final initial (``Lund, P.``)."""
+    text = text.strip(" ,;:")
+    if text.endswith(".") and not re.search(r"(?:^|[\s,.])[A-Z]\.$", text):
+        text = text[:-1]
+    return text.strip(" ,;:")
 
 
 def _pair_inverted(pieces: list[str]) -> list[Person] | None:

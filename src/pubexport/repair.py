@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import NamedTuple
 
 import ftfy
@@ -61,8 +62,10 @@ ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"' >]+)[\"']?[^>]*>(.*?)</a
 BOLD_TAG = re.compile(r"<(b|strong)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
 ITALIC_TAG = re.compile(r"<(i|em|cite)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
 HEADING_TAG = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.I | re.S)
-BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|tr|table|ul|ol|dl|section|article|header|footer)(?:\s[^>]*)?>"
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+BLOCK_TAG = re.compile(r"</?(?:p|div|tr|table|ul|ol|dl|section|article|header|footer|main|body|html)(?:\s[^>]*)?>"
                        r"|</li\s*>|</d[td]\s*>", re.I)
+UNDERLINE_TAG = re.compile(r"(\*\*)?\s*<u(?:\s[^>]*)?>(.*?)</u\s*>\s*(\*\*)?", re.I | re.S)
 ITEM_TAG = re.compile(r"<(?:li|dt|dd)(?:\s[^>]*)?>", re.I)
 SUP_TAG = re.compile(r"<sup(?:\s[^>]*)?>(.*?)</sup\s*>", re.I | re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -70,6 +73,7 @@ ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 SPLIT_MARK = "\x00"  # where one original line splits into logical lines
+PARAGRAPH_MARK = "\x01"  # where it splits and a blank logical line separates the parts
 
 
 def html_to_markdown(text: str) -> str:
@@ -80,9 +84,11 @@ def html_to_markdown(text: str) -> str:
     text = ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
     text = BOLD_TAG.sub(lambda m: f"**{m.group(2).strip()}**" if m.group(2).strip() else " ", text)
     text = ITALIC_TAG.sub(lambda m: f"*{m.group(2).strip()}*" if m.group(2).strip() else " ", text)
+    text = UNDERLINE_TAG.sub(lambda m: f"**{m.group(2).strip()}**", text)  # underline marks the owner like bold
     text = SUP_TAG.sub(r"\1", text)
-    text = ITEM_TAG.sub(f"{SPLIT_MARK}- ", text)
-    text = BREAK_TAG.sub(SPLIT_MARK, text)
+    text = ITEM_TAG.sub(f"{PARAGRAPH_MARK}- ", text)
+    text = LINE_BREAK_TAG.sub(SPLIT_MARK, text)
+    text = BLOCK_TAG.sub(PARAGRAPH_MARK, text)
     text = ANY_TAG.sub("", text)
     return html.unescape(text)
 
@@ -121,13 +127,13 @@ def latex_to_markdown(text: str) -> str:
         text = LATEX_BOLD.sub(lambda m: f"**{m.group(1) or m.group(2)}**", text)
         text = LATEX_ITALIC.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
         text = LATEX_UNDERLINE.sub(r"\1", text)
-    text = LATEX_ITEM.sub(lambda m: f"{SPLIT_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
-    text = LATEX_ENV.sub(SPLIT_MARK, text)
+    text = LATEX_ITEM.sub(lambda m: f"{PARAGRAPH_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
+    text = LATEX_ENV.sub(PARAGRAPH_MARK, text)
     text = text.replace("\\\\", SPLIT_MARK)
     for symbol, plain in LATEX_SYMBOLS.items():
         text = text.replace(symbol, plain)
     text = LATEX_COMMAND.sub("", text)
-    return text.replace("{", "").replace("}", "")
+    return unicodedata.normalize("NFC", text.replace("{", "").replace("}", ""))
 
 
 # -- markdown -------------------------------------------------------------------------------
@@ -165,10 +171,14 @@ def repair(text: str, kind: str = "text") -> list[Line]:
             line = MD_ESCAPE.sub(r"\1", line).replace("\\*", "*")
         if "![" in line:
             line = MD_IMAGE.sub(" ", line)
-        for part in line.split(SPLIT_MARK):
-            part = SPACES.sub(" ", part).rstrip()
-            if part or SPLIT_MARK not in line:
-                out.append(Line(number, part))
-            elif out and out[-1].text:
+        if SPLIT_MARK not in line and PARAGRAPH_MARK not in line:
+            out.append(Line(number, SPACES.sub(" ", line).rstrip()))
+            continue
+        for paragraph_number, paragraph in enumerate(line.split(PARAGRAPH_MARK)):
+            if paragraph_number and out and out[-1].text:
                 out.append(Line(number, ""))
+            for part in paragraph.split(SPLIT_MARK):
+                part = SPACES.sub(" ", part).rstrip()
+                if part.strip():
+                    out.append(Line(number, part))
     return out
