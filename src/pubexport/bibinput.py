@@ -1,8 +1,304 @@
-"""Read existing bibliographies (.bib, CSL-JSON) as mentions (placeholder)."""
+"""Read existing bibliographies (.bib, CSL-JSON) as mentions, so they merge with profile pages.
+
+The reading mirrors the writers (``bibtex``, ``csljson``): our own output read back gives the same
+fields. Entries that cannot be read are skipped with a warning naming the file and line.
+"""
 from __future__ import annotations
 
-from .models import Document, Mention
+import json
+import logging
+import re
+
+from .citation import ARXIV_ID_RE, is_arxiv_venue
+from .latex import clean, to_text, unverbatim
+from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, OTHERS, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
+                     UNKNOWN, Document, Mention, Person, Source)
+
+log = logging.getLogger("pubexport")
 
 
 def mentions_from_bibliography(doc: Document) -> list[Mention]:
-    return []
+    if doc.kind == "csljson":
+        return _from_csljson(doc)
+    return _from_bibtex(doc)
+
+
+# --- BibTeX -----------------------------------------------------------------------------------
+
+BIBTEX_TYPES = {
+    "inproceedings": PAPER_CONFERENCE, "conference": PAPER_CONFERENCE,
+    "article": ARTICLE_JOURNAL,
+    "patent": PATENT,
+    "techreport": REPORT, "report": REPORT,
+    "phdthesis": THESIS, "mastersthesis": THESIS, "thesis": THESIS,
+    "book": BOOK, "booklet": BOOK,
+    "incollection": CHAPTER, "inbook": CHAPTER,
+}
+# What the BibTeX writer puts in howpublished for a @misc that has no venue.
+_MISC_KINDS = {"technical report": REPORT, "thesis": THESIS, "patent": PATENT}
+_ACRONYM_RE = re.compile(r"^(?P<venue>.*\S)\s+\((?P<acronym>[^()]{2,24})\)$")
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_PAGE_RANGE_RE = re.compile(r"\s*-{1,3}\s*")
+_LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
+_BARE_ARXIV_RE = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
+
+
+def _from_bibtex(doc: Document) -> list[Mention]:
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
+    library = bibtexparser.parse_string(doc.text)
+    entries = list(library.entries)
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock) and block.ignore_error_block is not None:
+            entries.append(block.ignore_error_block)  # a repeated key is still a paper to read
+        else:
+            log.warning("%s:%d: unreadable BibTeX entry skipped", doc.path, (block.start_line or 0) + 1)
+    entries.sort(key=lambda e: e.start_line or 0)
+    mentions = []
+    for entry in entries:
+        source = Source(doc.path, (entry.start_line or 0) + 1)
+        mention = _mention_from_entry(entry, source)
+        if mention is None:
+            log.warning("%s: BibTeX entry %s has no title; skipped", source, entry.key)
+        else:
+            mentions.append(mention)
+    return mentions
+
+
+def _split_acronym(venue: str) -> tuple[str, str]:
+    """'Conference on X (CVPR)' -> ('Conference on X', 'CVPR')."""
+    match = _ACRONYM_RE.match(venue)
+    if match and any(c.isupper() for c in match["acronym"]):
+        return match["venue"], match["acronym"]
+    return venue, ""
+
+
+def _mention_from_entry(entry, source: Source) -> Mention | None:
+    raw = {f.key.lower(): f.value for f in entry.fields if isinstance(f.value, str)}
+
+    def text(name: str) -> str:
+        return to_text(raw[name]) if name in raw else ""
+
+    title = text("title")
+    if not title:
+        return None
+    entry_type = entry.entry_type.lower()
+    kind = BIBTEX_TYPES.get(entry_type, UNKNOWN)
+    howpublished = text("howpublished")
+    journal = text("journal") or text("journaltitle")
+    eprint_type = (text("eprinttype") or text("archiveprefix")).lower()
+    arxiv = text("eprint") if eprint_type == "arxiv" or (not eprint_type and "eprint" in raw) else ""
+    if not arxiv:
+        for candidate in (howpublished, journal, text("note"), text("url")):
+            found = ARXIV_ID_RE.search(candidate)
+            if found:
+                arxiv = found.group(1)
+                break
+
+    m = Mention(title=title, source=source, type=kind)
+    m.authors = _people(raw.get("author", ""))
+    year = re.search(r"\d{4}", text("year") or text("date"))
+    m.year = int(year.group()) if year else None
+    m.volume = text("volume")
+    m.pages = _PAGE_RANGE_RE.sub("-", text("pages"))
+    m.publisher = text("publisher") or text("institution") or text("school")
+    m.doi = _DOI_PREFIX_RE.sub("", unverbatim(raw.get("doi", "")))
+    m.urls = [unverbatim(raw["url"])] if raw.get("url", "").strip() else []
+    m.arxiv = re.sub(r"v\d+$", "", arxiv)
+    m.arxiv_class = text("primaryclass") or text("eprintclass")
+    m.notes = [n for n in _LIST_SPLIT_RE.split(text("addendum")) if n]
+    if text("note"):
+        m.notes.append(text("note"))
+
+    if kind == ARTICLE_JOURNAL:
+        m.venue, m.venue_acronym, m.issue = journal, text("shortjournal"), text("number")
+        if is_arxiv_venue(journal):
+            m.type, m.venue = PREPRINT, ""
+    elif kind in (PAPER_CONFERENCE, CHAPTER):
+        m.venue, m.venue_acronym = _split_acronym(text("booktitle") or text("eventtitle"))
+    elif kind == UNKNOWN:
+        m.type, venue = _misc_kind(howpublished, m.arxiv, eprint_type)
+        m.venue, m.venue_acronym = _split_acronym(venue)
+    if m.type in (PATENT, REPORT, UNKNOWN, PREPRINT):
+        m.number = text("number")
+    if m.type == PATENT and m.number and m.venue.endswith(m.number):
+        m.venue = m.venue[: -len(m.number)].strip()
+        m.venue = "" if m.venue.lower() == "patent" else m.venue
+    return m
+
+
+def _misc_kind(howpublished: str, arxiv: str, eprint_type: str) -> tuple[str, str]:
+    """The type and venue of a @misc entry, read from what it says in howpublished."""
+    lowered = howpublished.lower()
+    if is_arxiv_venue(howpublished) or (arxiv and not howpublished):
+        return PREPRINT, ""
+    if lowered in _MISC_KINDS:
+        return _MISC_KINDS[lowered], ""
+    if lowered.startswith("patent") or " patent" in lowered:
+        return PATENT, howpublished
+    return UNKNOWN, howpublished
+
+
+def _people(value: str) -> list[Person]:
+    """BibTeX names ('von Last, First and {Org} and others') as Persons."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+    people = []
+    for name in split_multiple_persons_names(value.strip()) if value.strip() else []:
+        if name.strip().lower() == "others":
+            people.append(OTHERS)
+            continue
+        if name.startswith("{") and name.endswith("}") and _one_group(name):
+            people.append(Person(literal=to_text(name)))
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except ValueError:
+            people.append(Person(literal=to_text(name)))
+            continue
+        family = to_text(" ".join(parts.von + parts.last))
+        given = to_text(" ".join(parts.first + parts.jr))
+        people.append(Person(family=family, given=given) if family else Person(literal=given))
+    return people
+
+
+def _one_group(name: str) -> bool:
+    """True when the first brace of ``name`` closes at its last character: '{Amazon AGI}'."""
+    depth = 0
+    for i, char in enumerate(name):
+        depth += char == "{"
+        depth -= char == "}"
+        if depth == 0:
+            return i == len(name) - 1
+    return False
+
+
+# --- CSL-JSON ---------------------------------------------------------------------------------
+
+CSL_TYPES = {
+    PAPER_CONFERENCE: PAPER_CONFERENCE, ARTICLE_JOURNAL: ARTICLE_JOURNAL, "article": PREPRINT,
+    PATENT: PATENT, REPORT: REPORT, THESIS: THESIS, BOOK: BOOK, CHAPTER: CHAPTER,
+    # Crossref's names, for files saved from its API
+    "proceedings-article": PAPER_CONFERENCE, "journal-article": ARTICLE_JOURNAL, "posted-content": PREPRINT,
+    "book-chapter": CHAPTER, "dissertation": THESIS, "monograph": BOOK,
+}
+
+
+def _items_with_lines(text: str) -> list[tuple[object, int]] | None:
+    """The items of a JSON array (or one object) with the line each starts on; None if not JSON."""
+    decoder = json.JSONDecoder()
+    pos = len(text) - len(text.lstrip())
+    if text.startswith("{", pos):
+        try:
+            return [(decoder.raw_decode(text, pos)[0], text.count("\n", 0, pos) + 1)]
+        except ValueError:
+            return None
+    if not text.startswith("[", pos):
+        return None
+    items, line, last = [], 1, 0
+    pos += 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text):
+            return None
+        if text[pos] == "]":
+            return items
+        line += text.count("\n", last, pos)
+        last = pos
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except ValueError:
+            return None
+        items.append((item, line))
+
+
+def _from_csljson(doc: Document) -> list[Mention]:
+    items = _items_with_lines(doc.text)
+    if items is None:
+        log.warning("%s: not valid JSON; skipped", doc.path)
+        return []
+    mentions = []
+    for item, line in items:
+        source = Source(doc.path, line)
+        mention = _mention_from_item(item, source) if isinstance(item, dict) else None
+        if mention is None:
+            log.warning("%s: not a CSL-JSON item with a title; skipped", source)
+        else:
+            mentions.append(mention)
+    return mentions
+
+
+def _string(value) -> str:
+    if isinstance(value, list):  # Crossref gives titles as lists
+        value = value[0] if value else ""
+    return clean(str(value)) if isinstance(value, (str, int, float)) else ""
+
+
+def _csl_year(item: dict) -> int | None:
+    issued = item.get("issued")
+    if isinstance(issued, dict):
+        try:
+            return int(issued["date-parts"][0][0])
+        except (KeyError, IndexError, TypeError, ValueError):
+            found = re.search(r"\d{4}", _string(issued.get("raw") or issued.get("literal") or ""))
+            return int(found.group()) if found else None
+    found = re.search(r"\d{4}", _string(issued or ""))
+    return int(found.group()) if found else None
+
+
+def _csl_person(name) -> Person | None:
+    if not isinstance(name, dict):
+        return None
+    literal = _string(name.get("literal", ""))
+    if literal:
+        return OTHERS if literal.lower() in ("others", "et al.", "et al") else Person(literal=literal)
+    family = " ".join(p for p in (_string(name.get("dropping-particle", "")),
+                                  _string(name.get("non-dropping-particle", "")),
+                                  _string(name.get("family", ""))) if p)
+    given = _string(name.get("given", ""))
+    if not family and not given:
+        return None
+    return Person(family=family, given=given) if family else Person(literal=given)
+
+
+def _mention_from_item(item: dict, source: Source) -> Mention | None:
+    title = _string(item.get("title", ""))
+    if not title:
+        return None
+    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    kind = CSL_TYPES.get(_string(item.get("type", "")), UNKNOWN)
+    m = Mention(title=title, source=source, type=kind, year=_csl_year(item))
+    authors = item.get("author")
+    m.authors = [p for p in map(_csl_person, authors) if p is not None] if isinstance(authors, list) else []
+    container = _string(item.get("container-title", ""))
+    m.venue = container or _string(item.get("event-title", "")) or _string(item.get("event", "")) \
+        or _string(item.get("authority", ""))
+    m.venue_acronym = _string(item.get("container-title-short", "")) or _string(item.get("journalAbbreviation", ""))
+    m.volume, m.issue = _string(item.get("volume", "")), _string(item.get("issue", ""))
+    m.pages = _string(item.get("page", ""))
+    m.publisher, m.number = _string(item.get("publisher", "")), _string(item.get("number", ""))
+    m.doi = _DOI_PREFIX_RE.sub("", _string(item.get("DOI", "")))
+    urls = custom.get("urls") if isinstance(custom.get("urls"), list) else []
+    url = _string(item.get("URL", ""))
+    m.urls = [u for u in dict.fromkeys([url, *(_string(u) for u in urls)]) if u]
+    m.arxiv = _csl_arxiv(_string(custom.get("arxiv", "")), m.number if kind == PREPRINT else "", url)
+    if m.arxiv and m.arxiv in m.number:
+        m.number = ""
+    m.arxiv_class = _string(custom.get("arxiv-class", ""))
+    if m.type == PREPRINT and m.publisher.lower() == "arxiv":
+        m.publisher = ""
+    notes = custom.get("notes") if isinstance(custom.get("notes"), list) else None
+    m.notes = [_string(n) for n in notes if _string(n)] if notes is not None else \
+        [n for n in [_string(item.get("note", ""))] if n]
+    return m
+
+
+def _csl_arxiv(*candidates: str) -> str:
+    """The arXiv id in custom.arxiv, a preprint's number ('arXiv:ID' or the bare id) or the URL."""
+    for candidate in candidates:
+        found = ARXIV_ID_RE.search(candidate) or _BARE_ARXIV_RE.match(candidate)
+        if found:
+            return found.group(1)
+    return ""

@@ -1,14 +1,145 @@
-"""Write records as BibTeX (placeholder)."""
+"""Write records as BibTeX that BibTeX (plain), biber, pandoc and Zotero read without a warning.
+
+bibtexparser 2 writes values verbatim, so every value is escaped and braced here (``latex``).
+An entry type is only used when the record has the fields BibTeX's standard styles require for
+it; otherwise the record is written as ``@misc`` (which requires nothing) so no style warns.
+"""
 from __future__ import annotations
 
+import re
 from typing import IO
 
-from .models import Record
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+
+from . import latex
+from .citation import keys_are_unique, main_url, venue_name, written_type
+from .keys import assign_keys
+from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
+                     Person, Record)
+
+_AND_RE = re.compile(r"\band\b", re.IGNORECASE)
+_PAGE_DASH_RE = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
+_MASTERS_RE = re.compile(r"\bmaster", re.IGNORECASE)
 
 
 def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False) -> None:
-    for r in records:
-        fp.write(f"@misc{{{r.key},\n  title = {{{r.title}}},\n")
-        if r.year:
-            fp.write(f"  year = {{{r.year}}},\n")
-        fp.write("}\n\n")
+    """Write one entry per record; non-ASCII stays UTF-8 unless ``ascii_only`` (LaTeX escapes)."""
+    if not keys_are_unique(records):
+        assign_keys(records)
+    library = Library([to_entry(r, ascii_only=ascii_only) for r in records])
+    fmt = BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    fmt.trailing_comma = True
+    fp.write(bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt))
+
+
+def to_entry(record: Record, *, ascii_only: bool = False) -> Entry:
+    """One record as a bibtexparser Entry whose values are ready to write as they are."""
+    fields = _fields(record, ascii_only)
+    return Entry(fields["_type"], record.key,
+                 [Field(name, "{" + value + "}") for name, value in fields.items() if name != "_type" and value])
+
+
+def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
+    def text(value: str) -> str:
+        return latex.escape(latex.clean(value), ascii_only=ascii_only)
+
+    def title(value: str) -> str:
+        return latex.protect_title(latex.clean(value), ascii_only=ascii_only)
+
+    kind = written_type(record)
+    venue = venue_name(record)
+    acronym = record.venue_acronym if record.venue and record.venue_acronym != record.venue else ""
+    year = str(record.year) if record.year else ""
+    authors = format_names(record.authors, ascii_only=ascii_only)
+    number = text(record.number)
+    f: dict[str, str] = {"_type": "misc", "author": authors, "title": title(record.title)}
+
+    container = ""  # the field that names where the work appeared, for the entry types that have one
+    if kind == PAPER_CONFERENCE and venue and year and authors:
+        container = venue if not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
+        f.update(_type="inproceedings", booktitle=title(container))
+    elif kind == ARTICLE_JOURNAL and venue and year and authors:
+        f.update(_type="article", journal=title(venue), shortjournal=text(acronym))
+    elif kind == REPORT and (record.publisher or venue) and year and authors:
+        f.update(_type="techreport", institution=text(record.publisher or venue))
+    elif kind == THESIS and (record.publisher or venue) and year and authors:
+        masters = any(_MASTERS_RE.search(s) for s in (venue, *record.notes))
+        f.update(_type="mastersthesis" if masters else "phdthesis", school=text(record.publisher or venue))
+    elif kind == BOOK and record.publisher and year and authors:
+        f.update(_type="book", publisher=text(record.publisher))
+    elif kind == CHAPTER and record.publisher and venue and year and authors:
+        f.update(_type="incollection", booktitle=title(venue), publisher=text(record.publisher))
+    else:
+        f["howpublished"] = _how_published(record, kind, venue, acronym, ascii_only)
+
+    f["year"] = year
+    if f["_type"] in ("article", "inproceedings", "incollection", "book"):
+        f["volume"] = text(record.volume)
+    if f["_type"] == "article":
+        f["number"] = text(record.issue)
+    elif f["_type"] in ("techreport", "misc"):
+        f["number"] = number
+    if f["_type"] in ("article", "inproceedings", "incollection"):
+        f["pages"] = latex.escape(_PAGE_DASH_RE.sub("--", latex.clean(record.pages)), ascii_only=ascii_only)
+    if f["_type"] in ("inproceedings", "article", "misc") and record.publisher:
+        f["publisher"] = text(record.publisher)
+    f["doi"] = latex.verbatim(record.doi)
+    f["url"] = latex.verbatim(main_url(record))
+    if record.arxiv:
+        f.update(eprint=latex.verbatim(record.arxiv), archiveprefix="arXiv",
+                 primaryclass=latex.verbatim(record.arxiv_class), eprinttype="arxiv")
+    notes = [latex.clean(n) for n in record.notes if latex.clean(n)]
+    # remarks (Oral, Spotlight, under review): biblatex prints addendum, Zotero makes keywords tags;
+    # neither is `note`, which Zotero turns into a child note
+    f["addendum"] = text(", ".join(notes))
+    f["keywords"] = text(", ".join(n.replace(",", " ") for n in notes))
+    if not authors:
+        f["key"] = f["title"]  # what BibTeX sorts an entry without authors by
+    return f
+
+
+def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_only: bool) -> str:
+    """What @misc prints where an entry type would print its venue."""
+    if kind == PREPRINT and record.arxiv:
+        value = f"arXiv preprint arXiv:{record.arxiv}"
+    elif kind == PATENT:
+        value = " ".join(p for p in ("Patent", record.number) if p) if not venue else \
+            (f"{venue} {record.number}" if record.number and record.number not in venue else venue)
+    elif kind == REPORT and not venue and not record.publisher:
+        value = "Technical report"
+    elif kind == THESIS and not venue and not record.publisher:
+        value = "Thesis"
+    else:
+        value = venue if not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
+    return latex.protect_title(latex.clean(value), ascii_only=ascii_only)
+
+
+def format_names(people: list[Person], *, ascii_only: bool = False) -> str:
+    """BibTeX's author list: 'Family, Given and {Organisation} and others'."""
+    names = [name for name in (_format_name(p, ascii_only) for p in people if not p.is_others) if name]
+    if names and any(p.is_others for p in people):
+        names.append("others")
+    return " and ".join(names)
+
+
+def _part(value: str, ascii_only: bool) -> str:
+    """One part of a name, braced when BibTeX would otherwise split it (a comma or the word 'and')."""
+    escaped = latex.escape(latex.clean(value), ascii_only=ascii_only)
+    return "{" + escaped + "}" if "," in value or _AND_RE.search(value) else escaped
+
+
+def _format_name(person: Person, ascii_only: bool) -> str:
+    family, given, literal = latex.clean(person.family), latex.clean(person.given), latex.clean(person.literal)
+    if literal or (given and not family):
+        return "{" + latex.escape(literal or given, ascii_only=ascii_only) + "}"
+    if not family:
+        return ""
+    if not given:
+        escaped = _part(family, ascii_only)
+        return "{" + escaped + "}" if " " in family and not escaped.startswith("{") else escaped
+    return f"{_part(family, ascii_only)}, {_part(given, ascii_only)}"

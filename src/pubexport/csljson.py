@@ -1,19 +1,93 @@
-"""Write records as CSL-JSON (placeholder)."""
+"""Write records as CSL-JSON valid against the CSL-JSON schema (csl-data.json, v1.0.2).
+
+Only the schema's variables are written; what CSL has no variable for (every source file and line,
+the page owners, every link, the arXiv id of a published paper) goes into ``custom``.
+"""
 from __future__ import annotations
 
 import json
 from typing import IO
 
-from .models import Record
+from .citation import arxiv_url, keys_are_unique, main_url, venue_name, written_type
+from .keys import assign_keys
+from .latex import clean
+from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
+                     Person, Record)
 
-
-def to_csl(record: Record) -> dict:
-    item = {"id": record.key, "type": record.type or "article", "title": record.title}
-    if record.year:
-        item["issued"] = {"date-parts": [[record.year]]}
-    return item
+# Our types are CSL types already; an unknown type is written as CSL's generic "document".
+CSL_TYPES = {PAPER_CONFERENCE, ARTICLE_JOURNAL, PREPRINT, PATENT, REPORT, THESIS, BOOK, CHAPTER}
+GENERIC_TYPE = "document"
 
 
 def write_csljson(records: list[Record], fp: IO[str]) -> None:
+    if not keys_are_unique(records):
+        assign_keys(records)
     json.dump([to_csl(r) for r in records], fp, ensure_ascii=False, indent=2)
     fp.write("\n")
+
+
+def to_csl(record: Record) -> dict:
+    """One record as a CSL-JSON item."""
+    kind = written_type(record)
+    item: dict = {"id": record.key, "citation-key": record.key,
+                  "type": kind if kind in CSL_TYPES else GENERIC_TYPE, "title": clean(record.title)}
+    authors = [_name(p) for p in record.authors if not p.is_others]
+    authors = [a for a in authors if a]
+    if authors and any(p.is_others for p in record.authors):
+        authors.append({"literal": "others"})
+    if authors:
+        item["author"] = authors
+    if record.year:
+        item["issued"] = {"date-parts": [[record.year]]}
+
+    venue = clean(venue_name(record))
+    acronym = clean(record.venue_acronym)
+    if venue and kind != PATENT:
+        item["container-title"] = venue
+        if acronym and acronym != venue:
+            item["container-title-short"] = acronym
+        if kind == PAPER_CONFERENCE:
+            item["event-title"] = venue
+    elif venue:
+        item["authority"] = venue  # a patent's issuing office
+    for key, value in (("volume", record.volume), ("issue", record.issue), ("page", record.pages),
+                       ("publisher", record.publisher), ("number", record.number), ("DOI", record.doi)):
+        if clean(value):
+            item[key] = clean(value)
+    if kind == PREPRINT and record.arxiv:
+        item["number"] = f"arXiv:{record.arxiv}"
+        item["publisher"] = "arXiv"
+    url = main_url(record)
+    if url:
+        item["URL"] = url
+    notes = [clean(n) for n in record.notes if clean(n)]
+    if notes:
+        item["note"] = "; ".join(notes)
+    item["custom"] = _custom(record, notes)
+    return item
+
+
+def _name(person: Person) -> dict:
+    family, given, literal = clean(person.family), clean(person.given), clean(person.literal)
+    if literal or not family:
+        return {"literal": literal or given} if literal or given else {}
+    return {"family": family, "given": given} if given else {"family": family}
+
+
+def _custom(record: Record, notes: list[str]) -> dict:
+    """Provenance and what CSL has no variable for."""
+    custom: dict = {"sources": [str(s) for s in record.sources]}
+    if record.owners:
+        custom["owners"] = list(record.owners)
+    if record.arxiv:
+        custom["arxiv"] = f"arXiv:{record.arxiv}"  # the form Zotero and citeproc users recognise
+        if record.arxiv_class:
+            custom["arxiv-class"] = record.arxiv_class
+    if notes:
+        custom["notes"] = notes
+    urls = [u.strip() for u in record.urls if u.strip()]
+    if record.arxiv and arxiv_url(record.arxiv) not in urls:
+        urls.append(arxiv_url(record.arxiv))
+    if len(urls) > 1:
+        custom["urls"] = urls
+    return custom

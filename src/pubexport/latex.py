@@ -1,0 +1,198 @@
+"""Text <-> LaTeX for BibTeX fields: escaping, case protection, and decoding on input.
+
+Text from pages is data, never TeX code: every character LaTeX, BibTeX or pandoc would read as
+markup is written as an inert escape, and the braces we write always balance as BibTeX counts them
+(BibTeX counts ``\\{`` as a brace too).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters LaTeX reads as markup. Braces are handled apart (see ``escape``). ``^`` also matters
+# because TeX and pandoc read ``^^5c`` as a backslash.
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BALANCED_BRACES = {"{": r"\{", "}": r"\}"}
+# A lone brace cannot be written as \{ (BibTeX would count it); these commands hold no brace.
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_TABLE_BALANCED = str.maketrans({**_SPECIALS, **_BALANCED_BRACES})
+_TABLE_LONE = str.maketrans({**_SPECIALS, **_LONE_BRACES})
+
+# Control and format characters (zero-width spaces, BOMs, bidi marks) are invisible and make
+# pdflatex stop; whitespace of any kind becomes one space.
+_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """NFC, no invisible characters, single spaces: what every written field starts from."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _braces_balance(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def escape(text: str, *, ascii_only: bool = False, balanced: bool | None = None) -> str:
+    """Escape cleaned text for a BibTeX field so that LaTeX prints it exactly and runs nothing.
+
+    Braces become ``\\{ \\}`` when they pair up in the whole field (``balanced``, computed from
+    ``text`` unless given), else brace-free commands, so the field's braces always balance.
+    """
+    if balanced is None:
+        balanced = _braces_balance(text)
+    escaped = text.translate(_TABLE_BALANCED if balanced else _TABLE_LONE)
+    if ascii_only and not escaped.isascii():
+        escaped = "".join(c if c.isascii() else _latex_for(c) for c in escaped)
+    return escaped
+
+
+@lru_cache(maxsize=4096)
+def _latex_for(char: str) -> str:
+    """A LaTeX escape for one non-ASCII character, in BibTeX's special-character form ({\\'e})."""
+    return _encoder().unicode_to_latex(char)
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+    # Characters without a LaTeX name (CJK, emoji) stay as they are: folding them would lose them.
+    return UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
+                                 unknown_char_policy="keep", unknown_char_warning=False)
+
+
+# --- case protection --------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\S+")
+_PART_SPLIT_RE = re.compile(r"([-/])")
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor for of on in at to by with from into onto over via vs versus as per "
+    "up out off than that this these those its is are be".split())
+
+
+def _core(token: str) -> tuple[str, str, str]:
+    """Split a token into leading punctuation, the run from first to last letter or digit, trailing."""
+    start = 0
+    while start < len(token) and not token[start].isalnum():
+        start += 1
+    end = len(token)
+    while end > start and not token[end - 1].isalnum():
+        end -= 1
+    return token[:start], token[start:end], token[end:]
+
+
+def _needs_protection(part: str) -> bool:
+    """Acronyms and mixed-case names (CVPR, StyleT2I, GNNs, iPhone, 3D): a capital after the first
+    letter or digit, which a sentence-case style would otherwise lower."""
+    return any(c.isupper() for c in part[1:])
+
+
+def _is_sentence_case(words: list[str]) -> bool:
+    """True when the title is written in sentence case, so a capital inside it marks a name."""
+    content = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    if not content:
+        return False
+    lower = sum(1 for w in content if w[0].islower())
+    return lower * 3 >= len(content)
+
+
+def protect_title(text: str, *, ascii_only: bool = False) -> str:
+    """Escape a title and brace the words whose capitals must survive a BibTeX style's lower-casing.
+
+    Braces go around single words (or parts of hyphenated words), never around the whole title, so
+    styles can still set sentence case. In a sentence-case title a capitalised word after the first
+    is a proper name and is protected too.
+    """
+    balanced = _braces_balance(text)
+    tokens = _WORD_RE.findall(text)
+    sentence_case = _is_sentence_case([_core(t)[1] for t in tokens])
+    out = []
+    after_colon = True  # BibTeX keeps the first letter of a title and of each part after a colon
+    for token in tokens:
+        lead, core, trail = _core(token)
+        pieces = [escape(lead, ascii_only=ascii_only, balanced=balanced)]
+        for part in _PART_SPLIT_RE.split(core) if core else ():
+            escaped = escape(part, ascii_only=ascii_only, balanced=balanced)
+            # a part holding a brace is never wrapped: its escape could pair with our brace
+            protect = part[:1].isalnum() and "{" not in part and "}" not in part and (
+                _needs_protection(part)
+                or (sentence_case and not after_colon and part[0].isupper() and len(part) > 1))
+            pieces.append("{" + escaped + "}" if protect else escaped)
+        pieces.append(escape(trail, ascii_only=ascii_only, balanced=balanced))
+        out.append("".join(pieces))
+        if core:
+            after_colon = trail.endswith((":", "?", "!", "."))
+    return " ".join(out)
+
+
+# --- verbatim fields --------------------------------------------------------------------------
+
+_VERBATIM_UNSAFE_RE = re.compile(r"[{}\\\s]")
+
+
+def verbatim(value: str) -> str:
+    """A url or doi as written, except the few characters that would break the entry (braces,
+    backslash, whitespace), which are percent-encoded as a URL would carry them."""
+    return _VERBATIM_UNSAFE_RE.sub(lambda m: "%{:02X}".format(ord(m.group())), value.strip())
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+_NEEDS_DECODING_RE = re.compile(r"[\\{}$~]")
+_PERCENT_RE = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def unverbatim(value: str) -> str:
+    """Undo ``verbatim`` for the characters it encodes (other percent escapes stay)."""
+    def back(m: re.Match) -> str:
+        char = chr(int(m.group(1), 16))
+        return char if _VERBATIM_UNSAFE_RE.fullmatch(char) and not char.isspace() else m.group()
+
+    return _PERCENT_RE.sub(back, value.strip())
+
+
+def to_text(value: str) -> str:
+    """Decode a BibTeX field value (LaTeX) to plain Unicode text; case-protecting braces go."""
+    if not _NEEDS_DECODING_RE.search(value):
+        return clean(value)
+    if "\\" not in value and "$" not in value:
+        return clean(value.replace("{", "").replace("}", "").replace("~", " "))
+    return clean(_decoder().latex_to_text(value).replace("\xa0", " "))
+
+
+@lru_cache(maxsize=1)
+def _decoder():
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    db = get_default_latex_context_db().filter_context()
+    db.add_context_category("pubexport-escapes", prepend=True, macros=[
+        MacroTextSpec("textbraceleft", "{"),
+        MacroTextSpec("textbraceright", "}"),
+        MacroTextSpec("textasciicircum", "^"),
+        MacroTextSpec("textasciitilde", "~"),
+        MacroTextSpec("textbackslash", "\\"),
+    ])
+    return LatexNodes2Text(latex_context=db, math_mode="verbatim", strict_latex_spaces=True)
