@@ -107,6 +107,7 @@ class CrossrefServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # headers and body leave in one write (no delayed-ACK stall)
 
             def do_GET(self):  # noqa: N802 (http.server's name)
                 server._handle(self)
@@ -116,7 +117,7 @@ class CrossrefServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -226,3 +227,4 @@ class CrossrefServer:
             handler.send_header(key, value)
         handler.end_headers()
         handler.wfile.write(body)
+        handler.wfile.flush()

@@ -264,7 +264,7 @@ def _candidate(v: Verdict) -> str:
 
 def _judge(record: Record, work: dict, *, given_doi: bool) -> Verdict:
     """Compare one Crossref work with a record and decide whether it is the same paper."""
-    title = _title_similarity(record.title, work)
+    title = _title_similarity(record.title, work, partial=given_doi)
     year, year_note = _year_agreement(record.year, work)
     author, author_note = _author_agreement(record, work)
     ctype = CROSSREF_TYPES.get(work.get("type", ""), "")
@@ -329,13 +329,16 @@ def _clean(text: str) -> str:
     return " ".join(_TAG.sub("", html.unescape(text or "")).split())
 
 
-def _title_similarity(title: str, work: dict) -> float:
+def _title_similarity(title: str, work: dict, *, partial: bool = False) -> float:
+    """Similarity of the page's title to the work's title, or to title and subtitle together.
+    ``partial`` also lets a shortened title match its full form (used only for a DOI the page gave)."""
     page = _norm(title)
-    if not page:
-        return 0.0
     main = _norm(_first(work.get("title")))
-    variants = {main, f"{main} {_norm(_first(work.get('subtitle')))}".strip()}
-    return max(fuzz.ratio(page, v) for v in variants if v) / 100 if any(variants) else 0.0
+    variants = [v for v in (main, f"{main} {_norm(_first(work.get('subtitle')))}".strip()) if v]
+    if not page or not variants:
+        return 0.0
+    scorers = (fuzz.ratio, fuzz.partial_ratio) if partial else (fuzz.ratio,)
+    return max(scorer(page, v) for v in variants for scorer in scorers) / 100
 
 
 def _work_years(work: dict) -> list[int]:
