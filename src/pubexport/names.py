@@ -15,7 +15,7 @@ ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b", re.I)
 SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.I)
 PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin",
              "ibn", "al", "ten", "ter", "zu", "y"}
-INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?){1,3}$")  # "B.", "J.-P.", "Th.", "AB"
+INITIALS = re.compile(r"^(?:(?:[A-Z]|[A-Z][a-z])\.\s?-?){1,3}$|^[A-Z]{1,3}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
 NOT_NAME_WORDS = re.compile(r"(?i:\b(?:university|institute|conference|journal|proceedings|transactions|"

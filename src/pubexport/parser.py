@@ -221,7 +221,7 @@ def _first_sentence(text: str) -> tuple[str, str, str]:
         before = text[:match.start()]
         last = before.split()[-1] if before.split() else ""
         if match.group(1) == "." and (re.fullmatch(r"[A-Z]|[A-Z]\.[A-Z]|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|"
-                                                   r"Vol|No|pp|St|Jr|Dr|Prof|[A-Z][a-z]?", last)):
+                                                   r"Vol|No|pp|St|Jr|Dr|Prof", last)):
             if last != "al":
                 continue
         keep = match.group(1) if match.group(1) in "?!" else ""

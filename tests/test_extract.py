@@ -1,0 +1,157 @@
+"""Page-level extraction: one fictional fixture page per entry shape, exact fields asserted."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pubexport.extract import extract
+from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, Document, Person
+from pubexport.sources import load
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def mentions_of(name: str):
+    doc = load(PAGES / name)
+    return extract(doc)
+
+
+def by_title(mentions, title):
+    found = [m for m in mentions if m.title == title]
+    assert found, f"{title!r} not among {[m.title for m in mentions]}"
+    return found[0]
+
+
+def names(mention):
+    return [p.display() for p in mention.authors]
+
+
+def test_news_bullet_gives_title_venue_year_note_and_arxiv():  # shape (a)
+    mentions = mentions_of("news.md")
+    towel = [m for m in mentions if m.title == "Folding Towels with Tactile Feedback"]
+    first = towel[0]
+    assert (first.venue_acronym, first.year, first.type, first.arxiv, first.notes) == (
+        "ICRA", 2023, PAPER_CONFERENCE, "2301.01234", ["Oral"])
+    assert first.urls == ["https://arxiv.org/abs/2301.01234"]
+    assert first.source.line == 10
+
+
+def test_news_bullet_naming_two_papers_by_link_text_gives_two_mentions():  # shape (a)
+    mentions = mentions_of("news.md")
+    socks, pleat = by_title(mentions, "SOCKS"), by_title(mentions, "PLEAT")
+    assert (socks.arxiv, socks.venue_acronym, socks.year) == ("2206.04321", "CoRL", 2022)
+    assert (pleat.arxiv, pleat.venue_acronym, pleat.year) == ("2207.05555", "CoRL", 2022)
+
+
+def test_truncated_arxiv_link_gives_no_arxiv_id():
+    assert by_title(mentions_of("news.md"), "A Truncated Link Example").arxiv == ""
+
+
+def test_loose_news_item_linking_a_titled_entry_becomes_that_entry():
+    towel = [m for m in mentions_of("news.md") if m.title == "Folding Towels with Tactile Feedback"]
+    assert [m.source.line for m in towel] == [10, 14]
+    assert not any(m.loose for m in towel)
+
+
+def test_loose_news_item_without_twin_stays_loose_and_untitled_news_is_no_mention():
+    mentions = mentions_of("news.md")
+    loose = [m for m in mentions if m.loose]
+    assert [(m.title, m.arxiv) for m in loose] == [
+        ("learning to grasp cloth from a single demonstration", "2109.07777")]
+    assert len(mentions) == 6  # the software item and the untitled ICRA item give nothing
+
+
+def test_markdown_list_with_link_title_authors_and_venue_lines():  # shape (b)
+    mentions = mentions_of("numbered.md")
+    assert len(mentions) == 3
+    soil = mentions[0]
+    assert soil.title == "Listening to Soil: Acoustic Moisture Estimation with Cheap Microphones"
+    assert names(soil) == ["Mira Okonkwo", "Tomás Ruiz", "Wen Li"]
+    assert (soil.venue_acronym, soil.year, soil.arxiv, soil.owner) == ("ICASSP", 2021, "2105.06789", "Mira Okonkwo")
+    thermal = mentions[1]
+    assert (thermal.venue, thermal.type, thermal.doi, thermal.year) == (
+        "IEEE Transactions on Geoscience and Remote Sensing", ARTICLE_JOURNAL, "10.1109/TGRS.2020.1234567", None)
+    crops = mentions[2]
+    assert (crops.title, crops.venue, crops.type, crops.year) == ("Seasonal Priors for Crop Mapping", "arXiv",
+                                                                  PREPRINT, 2024)
+
+
+def test_reference_styles_numbered_quoted_and_apa():  # shape (c)
+    mentions = mentions_of("references.md")
+    sparse = by_title(mentions, "Sparse Attention for Tabular Data")
+    assert names(sparse) == ["Pia Lund", "Jonas Weber", "Karl Ode"]
+    assert (sparse.venue_acronym, sparse.year, sparse.label, sparse.type) == ("NeurIPS", 2022, "1", PAPER_CONFERENCE)
+    ranking = by_title(mentions, "Robust Ranking Under Label Noise")
+    assert names(ranking) == ["J. Weber", "P. Lund", "K. Ode"]
+    assert (ranking.venue_acronym, ranking.year, ranking.notes) == ("ICML", 2021, ["equal contribution", "long oral"])
+    trees = by_title(mentions, "Counting Trees from Space")
+    assert names(trees) == ["Jonas Weber", "Lee A. Chan", "Pia Lund", "others"]
+    assert (trees.arxiv, trees.type, trees.year) == ("2302.11111", PREPRINT, 2023)
+    apa = by_title(mentions, "Gradient Tricks for Small Data")
+    assert [(p.family, p.given) for p in apa.authors] == [("Weber", "J."), ("Lund", "P.")]
+    assert (apa.venue_acronym, apa.year, apa.type) == ("JMLR", 2019, ARTICLE_JOURNAL)
+
+
+def test_projects_bullet_citing_the_list_carries_its_label_and_service_gives_nothing():
+    mentions = mentions_of("references.md")
+    cited = by_title(mentions, "Sparse Attention Layers for Tabular Models")
+    assert (cited.label, cited.source.line) == ("1", 13)
+    assert len(mentions) == 5
+    assert {m.owner for m in mentions} == {"Jonas Weber"}
+
+
+def test_plain_text_blocks_title_then_venue_line_without_description():  # shape (d)
+    mentions = mentions_of("blocks.txt")
+    assert [(m.title, m.venue, m.year, m.notes) for m in mentions] == [
+        ("Private Queries over Encrypted Logs", "IEEE Transactions on Dependable and Secure Computing", 2020, []),
+        ("Membership Inference in Federated Settings", "USENIX Security Symposium", 2022, ["Poster"]),
+    ]
+    assert [m.source.line for m in mentions] == [11, 17]
+
+
+def test_html_list_items_and_paragraphs():  # shape (e)
+    mentions = mentions_of("list.html")
+    assert [m.title for m in mentions] == ["Caching Models at the Edge",
+                                          "Latency\u2011Aware Scheduling for Serverless Inference",
+                                          "Low-Power Vision on Microcontrollers"]
+    edge, latency, low_power = mentions
+    assert names(edge) == ["Sam Reyes", "Ola Nord", "Ming Zhu"]
+    assert (edge.venue_acronym, edge.year, edge.doi) == ("WWW", 2023, "10.1145/3555555.3555556")
+    assert names(latency) == ["Ming Zhu", "Sam Reyes"]
+    assert (latency.venue, latency.type, latency.year) == ("IEEE Transactions on Cloud Computing", ARTICLE_JOURNAL,
+                                                           2021)
+    assert (low_power.venue, low_power.type) == ("Workshop on Embedded Learning", PAPER_CONFERENCE)
+    assert {m.owner for m in mentions} == {"Sam Reyes"}
+
+
+def test_latex_cv_items():  # shape (f)
+    mentions = mentions_of("cv.tex")
+    assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [
+        ("Learned Indexes for Genomic Search", ["L. Müller", "R. Costa", "H. Sato"], "Bioinformatics", 2019),
+        ("Fast Alignment with Sketches", ["R. Costa", "L. Müller"], "Nature Methods", 2021),
+    ]
+    assert mentions[0].doi == "10.1093/bioinformatics/btz999"
+    assert [m.source.line for m in mentions] == [9, 10]
+
+
+def test_patent_section_gives_patents_with_numbers():
+    page = ("# Patents\n- US 11,222,333 B2 [Method for Folding Cloth](https://example.org/p)\n"
+            "Ana Ruiz, **Bo Chen**.\n- CN201910001111.2 [《折叠方法》](https://example.org/q)\nAna Ruiz, **Bo Chen**.\n")
+    first, second = extract(Document("p.md", page, "markdown"))
+    assert (first.type, first.number, first.title) == ("patent", "US11,222,333B2", "Method for Folding Cloth")
+    assert (second.number, second.title) == ("CN201910001111.2", "CN201910001111.2: 折叠方法")
+    assert second.authors == [Person(family="Ruiz", given="Ana"), Person(family="Chen", given="Bo")]
+
+
+def test_mojibake_page_is_repaired_before_reading():
+    page = "# ðŸ“ Publications\n- [1] JosÃ© Rivera and Ana Ruiz. Better Maps. In *ICCV*, 2021.\n"
+    (mention,) = extract(Document("m.md", page, "markdown"))
+    assert names(mention) == ["José Rivera", "Ana Ruiz"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_every_seed_page_gives_mentions_without_error():
+    for path in sorted(SEEDS.iterdir()):
+        assert extract(load(path)), path.name

@@ -1,0 +1,47 @@
+"""Sections by heading in any syntax; entries with shape, label and original line."""
+from pubexport.finder import NEWS, PUBLICATIONS, SKIP, find_entries, heading_kind
+from pubexport.models import Document
+
+
+def entries(text, kind="markdown"):
+    return find_entries(Document("page", text, kind))
+
+
+def test_heading_words_decide_the_section_kind():
+    assert heading_kind("📝 Publications") == PUBLICATIONS
+    assert heading_kind("Selected Work") == PUBLICATIONS
+    assert heading_kind("Journal Reviewing") == SKIP
+    assert heading_kind("Academics and Communications") == SKIP
+    assert heading_kind("🔥 News") == NEWS
+    assert heading_kind("Vision-Language Pre-training") is None
+
+
+def test_headings_in_every_syntax():
+    page = ("PUBLICATIONS\n\n- [1] A. Li. Title One. In ICML, 2020.\n\nEducation\n=========\n"
+            "- PhD, 2020\n\n<h2>Preprints</h2>\n- B. Wu. Title Two. arXiv, 2021.\n")
+    found = entries(page)
+    kinds = [(e.section, e.section_kind, e.source.line) for e in found]
+    assert kinds == [("PUBLICATIONS", PUBLICATIONS, 3), ("Preprints", PUBLICATIONS, 10)]
+
+
+def test_topic_subheading_inherits_its_publications_section():
+    page = "# Papers\n### Topic: Talking Heads\n- A. Li. Title One. In ICML, 2020.\n# Awards\n- Best Paper 2020\n"
+    (entry,) = entries(page)
+    assert (entry.section, entry.section_kind) == ("Topic: Talking Heads", PUBLICATIONS)
+
+
+def test_multiline_item_is_a_list_and_label_is_read():
+    page = "# Publications\n- [7] [A Title](u)\n**Ann Lee**, Bo Wu\n**CVPR 2020**\n"
+    (entry,) = entries(page)
+    assert (entry.shape, entry.label, entry.source.line) == ("list", "7", 2)
+
+
+def test_citation_in_projects_section_is_found():
+    page = "## Projects\n- **A Long Project Title Here.**<sup>[2]</sup>: we did things.\n"
+    (entry,) = entries(page)
+    assert entry.shape == "citation"
+
+
+def test_owner_is_the_name_bolded_across_entries():
+    page = "# Publications\n- **Ann Lee**, Bo Wu. T one. In ICML, 2020.\n- Bo Wu, **Ann Lee**. T two. In ICML, 2021.\n"
+    assert {e.owner for e in entries(page)} == {"Ann Lee"}

@@ -1,0 +1,37 @@
+"""Fields of one entry, shape by shape."""
+from pubexport.models import Entry, Source
+from pubexport.parser import arxiv_id, parse_entry
+
+
+def parse(text, shape, section="Publications"):
+    return parse_entry(Entry(text=text, source=Source("p", 1), section=section, shape=shape))
+
+
+def test_arxiv_ids_are_validated():
+    assert arxiv_id("https://arxiv.org/pdf/2303.14865.pdf") == "2303.14865"
+    assert arxiv_id("https://arxiv.org/abs/2408.0075") == ""
+    assert arxiv_id("arXiv:1412.6980v9") == "1412.6980"
+    assert arxiv_id("https://arxiv.org/abs/2413.12345") == ""
+
+
+def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
+    (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
+                 "reference")
+    assert (m.title, m.venue, m.year, m.type, m.label) == ("Graph Nets for Molecules", "Chemical Science", 2020,
+                                                           "article-journal", "")
+    assert [p.display() for p in m.authors] == ["Ann Lee", "Geemi P. Wu", "Andrew D. White"]
+
+
+def test_reference_with_title_first_then_authors():
+    (m,) = parse("Sparse Codes for Audio. Ann Lee and Bo Wu. ICASSP 2019.", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue_acronym, m.year) == (
+        "Sparse Codes for Audio", ["Ann Lee", "Bo Wu"], "ICASSP", 2019)
+
+
+def test_list_title_is_never_the_description():
+    (m,) = parse("Quiet Drones for Cities\nICRA 2022\nWe make drones quieter in dense cities.", "list")
+    assert (m.title, m.venue_acronym, m.year) == ("Quiet Drones for Cities", "ICRA", 2022)
+
+
+def test_news_without_title_gives_nothing():
+    assert parse("- One paper is accepted to CVPR 2023, about efficient things.", "news", "News") == []

@@ -1,0 +1,40 @@
+"""Text repair keeps line numbers and rewrites markup into the light markdown form."""
+from pubexport.repair import Line, fix_mojibake, repair
+
+
+def test_mojibake_of_utf8_read_as_cp1252_is_undone():
+    assert fix_mojibake("Bachelorâ€™s Degree") == "Bachelor’s Degree"
+    assert fix_mojibake("# ðŸ”¥ News") == "# 🔥 News"
+
+
+def test_mojibake_with_lost_bytes_keeps_what_it_can_and_does_not_raise():
+    broken = "CN1 [ã€Šä¸€ç§åŸºäºè‡ªé€‚åº”ã€‹](u)"
+    fixed = fix_mojibake(broken)
+    assert fixed.startswith("CN1 [《") and fixed.endswith("》](u)")
+
+
+def test_front_matter_is_blanked_so_line_numbers_survive():
+    lines = repair("---\ntitle: x\n---\n# Publications\n")
+    assert lines[3] == Line(4, "# Publications")
+    assert [line.text for line in lines[:3]] == ["", "", ""]
+
+
+def test_html_tags_and_entities_become_markdown_on_the_original_line():
+    lines = repair('<li><a href="https://x.org/p">A Title</a><br><b>Ann Lee</b>&emsp;&amp; Bo Li</li>', "html")
+    texts = [line.text for line in lines if line.text]
+    assert texts == ["- [A Title](https://x.org/p)", "**Ann Lee** & Bo Li"]
+    assert {line.number for line in lines} == {1}
+
+
+def test_underlined_owner_becomes_bold_once():
+    assert repair("**<u>Chen Wu</u>**, Ann Lee")[0].text == "**Chen Wu**, Ann Lee"
+
+
+def test_latex_markup_becomes_markdown():
+    text = r"\section*{Papers}" + "\n" + r"\item \textbf{A.~B{\"o}hm}. \emph{Title}. \href{https://x.org}{pdf}"
+    texts = [line.text for line in repair(text, "latex") if line.text]
+    assert texts == ["# Papers", "- **A. Böhm**. *Title*. [pdf](https://x.org)"]
+
+
+def test_markdown_escapes_are_removed():
+    assert repair(r"[Title](u) \| [[Code](c)] S. Su\*")[0].text == "[Title](u) | [[Code](c)] S. Su*"
