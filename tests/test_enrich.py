@@ -337,3 +337,12 @@ def test_cli_enriches_and_prints_the_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "crossref: 1 matched, 0 no confident match, 0 failed" in result.output
     assert srv.requests == 1
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(capsys):
+    records, _ = corpus()
+    with server() as srv:
+        run(copy.deepcopy(records), srv)
+        assert capsys.readouterr().err == ""
+        run(records, srv, progress=True)
+    assert "crossref" in capsys.readouterr().err

@@ -136,14 +136,15 @@ def enrich(records: list[Record], *, mailto: str | None = None, base_url: str | 
         cache_dir = os.path.join(platformdirs.user_cache_dir("pubexport"), "crossref")
     plans = [_plan(record) for record in records]
     lookups = list(dict.fromkeys(p for p in plans if isinstance(p, Lookup)))
-    client = CrossrefClient(base_url, mailto=mailto, cache_dir=cache_dir if use_cache else None,
-                            timeout=timeout, max_attempts=max_attempts, backoff=backoff)
-    try:
-        answers = _run(client, lookups, progress)
-    finally:
-        client.close()
-
-    stats = EnrichStats(requests=client.requests, retries=client.retries, cached=client.cache_hits)
+    stats, answers = EnrichStats(), {}
+    if lookups:
+        client = CrossrefClient(base_url, mailto=mailto, cache_dir=cache_dir if use_cache else None,
+                                timeout=timeout, max_attempts=max_attempts, backoff=backoff)
+        try:
+            answers = _run(client, lookups, progress)
+        finally:
+            client.close()
+        stats.requests, stats.retries, stats.cached = client.requests, client.retries, client.cache_hits
     for record, plan in zip(records, plans):
         left = _describe(record)
         if not isinstance(plan, Lookup):
