@@ -303,11 +303,12 @@ def test_transient_faults_still_match_every_paper_within_the_retry_budget():
     assert stats.retries == 4 and srv.requests == stats.requests <= len(records) + stats.retries
 
 
-def test_a_failed_lookup_leaves_its_record_untouched_and_the_output_whole():
+def test_a_failed_lookup_leaves_its_record_untouched_and_the_output_whole(caplog):
     records, _ = corpus()
     before = copy.deepcopy(records)
-    with server(faults=[("Deep+residual", "500")] * 10) as srv:
+    with server(faults=[("Deep+residual", "500")] * 10) as srv, caplog.at_level("WARNING", logger="pubexport"):
         stats, report = run(records, srv, max_attempts=3)
+    assert "1 lookup(s) failed" in caplog.text and "HTTP 500" in caplog.text
     assert records[0] == before[0] and stats.failed == 1 and stats.matched == 3
     assert stats.matched + stats.unmatched + stats.failed == len(records)
     assert [d.outcome for d in outcome_rows(report)].count("failed") == 1

@@ -333,8 +333,12 @@ class CrossrefClient:
             response = self._http.get(url, params=params, headers=headers, timeout=timeout)
         except httpx2.TimeoutException as err:
             raise _Retryable(f"timeout ({type(err).__name__})") from err
+        except httpx2.UnsupportedProtocol as err:
+            raise _Refused(f"cannot send to {url}: {err}") from err
         except httpx2.TransportError as err:
             raise _Retryable(f"connection failed ({type(err).__name__}: {err})") from err
+        except (httpx2.HTTPError, httpx2.InvalidURL) as err:
+            raise _Refused(f"cannot send to {url}: {err}") from err
         finally:
             self.gate.release(response.headers if response is not None else None)
         status = response.status_code

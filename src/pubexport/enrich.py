@@ -161,6 +161,10 @@ def enrich(records: list[Record], *, mailto: str | None = None, base_url: str | 
             stats.matched += 1
         else:
             stats.unmatched += 1
+    failures = [a for a in answers.values() if isinstance(a, Exception)]
+    if failures:
+        log.warning("crossref: %d lookup(s) failed and their records were left as they were (first: %s)",
+                    len(failures), failures[0])
     return stats
 
 
