@@ -69,9 +69,25 @@ def escape(text: str, *, ascii_only: bool = False, balanced: bool | None = None)
     return escaped
 
 
+# Combining marks LaTeX has an accent command for; a letter with any of them is written as nested
+# accents on the plain letter ({\\^{\\d{a}}} for ặ), which LaTeX, BibTeX, biber and Zotero all read.
+_ACCENTS = {
+    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0306": "u",
+    "\u0307": ".", "\u0308": '"', "\u030a": "r", "\u030b": "H", "\u030c": "v", "\u0323": "d",
+    "\u0327": "c", "\u0328": "k", "\u0331": "b",
+}
+
+
 @lru_cache(maxsize=4096)
 def _latex_for(char: str) -> str:
     """A LaTeX escape for one non-ASCII character, in BibTeX's special-character form ({\\'e})."""
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if base.isascii() and base.isalpha() and marks and all(m in _ACCENTS for m in marks):
+        for mark in marks:
+            command = _ACCENTS[mark]
+            base = f"\\{command}{{{base}}}" if command.isalpha() or len(base) > 1 else f"\\{command}{base}"
+        return "{" + base + "}"
     return _encoder().unicode_to_latex(char)
 
 
