@@ -88,7 +88,9 @@ def _latex_for(char: str) -> str:
             command = _ACCENTS[mark]
             base = f"\\{command}{{{base}}}" if command.isalpha() or len(base) > 1 else f"\\{command}{base}"
         return "{" + base + "}"
-    return _encoder().unicode_to_latex(char)
+    escaped = _encoder().unicode_to_latex(char)
+    # an approximation (Ŧ as T-macron) would change the text: such a character stays as it is
+    return escaped if to_text(escaped) == char else char
 
 
 @lru_cache(maxsize=1)
@@ -201,14 +203,16 @@ def to_text(value: str) -> str:
 
 @lru_cache(maxsize=1)
 def _decoder():
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.latex2text import (LatexNodes2Text, MacroTextSpec, SpecialsTextSpec,
+                                       get_default_latex_context_db)
 
-    db = get_default_latex_context_db().filter_context()
+    # No ligatures (-- ``): text without markup reads back exactly as written, as on the fast path.
+    db = get_default_latex_context_db().filter_context(exclude_categories=["nonascii-specials"])
     db.add_context_category("pubexport-escapes", prepend=True, macros=[
         MacroTextSpec("textbraceleft", "{"),
         MacroTextSpec("textbraceright", "}"),
         MacroTextSpec("textasciicircum", "^"),
         MacroTextSpec("textasciitilde", "~"),
         MacroTextSpec("textbackslash", "\\"),
-    ])
+    ], specials=[SpecialsTextSpec("~", " ")])
     return LatexNodes2Text(latex_context=db, math_mode="verbatim", strict_latex_spaces=True)
