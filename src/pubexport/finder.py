@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .models import Document, Entry, Source
 from .names import looks_like_authors, looks_like_name
 from .repair import Line, repair
-from .venues import VENUE_MATCHER, find_year
+from .venues import find_venue, find_year
 
 PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 
@@ -92,6 +92,8 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     stripped = text.strip()
     if not stripped:
         return None
+    if len(stripped) > 120 and not stripped.startswith("#"):
+        return None  # too long for a heading
     match = MD_HEADING.match(text)
     if match and match.group(2):
         return match.group(2), len(match.group(1)), 1
@@ -191,7 +193,7 @@ def is_venue_line(text: str) -> bool:
     plain = re.sub(r"[*_]", "", text).strip()
     if not plain or len(plain.split()) > 14 or plain.endswith("."):
         return False
-    return bool(find_year(plain) or VENUE_MATCHER.search(plain)) and not looks_like_authors(plain)
+    return bool(find_year(plain) or find_venue(plain)) and not looks_like_authors(plain)
 
 
 def _is_title_line(text: str) -> bool:

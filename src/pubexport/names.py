@@ -6,6 +6,7 @@ Markers that pages put on names (``*``, ``†``, ``(Equal Contribution)``, bold,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .models import OTHERS, Person
 
@@ -18,10 +19,26 @@ PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos"
 INITIALS = re.compile(r"^(?:(?:[A-Z]|[A-Z][a-z])\.\s?-?){1,3}$|^[A-Z]{1,3}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
-NOT_NAME_WORDS = re.compile(r"(?i:\b(?:university|institute|conference|journal|proceedings|transactions|"
-                            r"workshop|preprint|arxiv|ieee|acm|springer|learning|network|networks|model|models|"
-                            r"using|paper|code|project|towards?|via|with|from|for|the|this|our)\b)"
-                            r"|\b(?:of|on|in|is|are|we|a|an|to|by|at|Of|On|In|Is|Are|We|An|To|By|At)\b")
+# Words that titles, venues and affiliations have and names do not: any case, then lower case only.
+NOT_NAME_WORDS = frozenset(
+    "university institute conference journal proceedings transactions workshop preprint arxiv ieee acm "
+    "springer learning network networks model models using paper code project toward towards via with "
+    "from for the this our".split())
+NOT_NAME_LOWER = frozenset("of on in is are we a an to by at".split())
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_non_name_word(text: str) -> bool:
+    for word in WORD.findall(text):
+        lower = word.lower()
+        if lower in NOT_NAME_WORDS or (lower in NOT_NAME_LOWER and (word == lower or len(word) > 1)):
+            return True
+    return False
+
+
+def _has_et_al(text: str) -> bool:
+    lower = text.lower()
+    return ("et" in lower and "al" in lower or "others" in lower) and bool(ET_AL.search(text))
 
 
 def clean_author_text(text: str) -> str:
@@ -37,8 +54,10 @@ def split_authors(text: str) -> list[Person]:
     text = _strip_end(clean_author_text(text))
     if not text:
         return []
-    others = bool(ET_AL.search(text))
-    text = _strip_end(ET_AL.sub("", text))
+    others = _has_et_al(text)
+    if others:
+        text = ET_AL.sub("", text)
+    text = _strip_end(text)
     pieces = [p.strip(" .,;:") if not INITIALS.match(p.strip(" ,;:")) else p.strip(" ,;:")
               for p in SEPARATOR.split(text)]
     pieces = [p for p in pieces if p]
@@ -89,19 +108,21 @@ def looks_like_name(text: str) -> bool:
     """A person's name: 1-5 capitalised words or initials, no words that names do not have."""
     text = clean_author_text(text).strip(" .,;")
     tokens = text.replace(",", " ").split()
-    if not 1 <= len(tokens) <= 5 or NOT_NAME_WORDS.search(text):
+    if not 1 <= len(tokens) <= 5 or _has_non_name_word(text):
         return False
     capitals = [t for t in tokens if t.lower() not in PARTICLES]
     return bool(capitals) and all(NAME_TOKEN.match(t) and (t[0].isupper() or not t[0].isascii())
                                   for t in capitals)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_authors(text: str) -> bool:
     """An author list: every piece between separators is a name (``et al.`` allowed)."""
     text = clean_author_text(text).strip(" .,;:")
     if not text or len(text) > 2000:
         return False
-    text = ET_AL.sub("", text).strip(" .,;:")
+    if _has_et_al(text):
+        text = ET_AL.sub("", text).strip(" .,;:")
     pieces = [p for p in SEPARATOR.split(text) if p.strip(" .")]
     if not pieces:
         return False

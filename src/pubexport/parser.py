@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import clean_author_text, looks_like_authors, split_authors
@@ -37,6 +38,7 @@ GENERIC_LINK = re.compile(r"^(?:(?:paper|pdf|code|codes|project|page|project pag
 SENTENCE_START = re.compile(r"^(?:i|my|our|we|here|below|see|please|this|these|the following|currently|"
                             r"for|more|all|list|click|full|note)\b", re.I)
 IN_VENUE = re.compile(r"(?:^|[\s.,])(?:In|in)\s*:?\s*$")
+EMPTY_BRACKETS = re.compile(r"\[[\s|]*\]|\(\s*\)")
 CONTRIBUTION_NOTE = re.compile(r"\bequal contribution\b|\bco-?first authors?\b", re.I)
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
@@ -49,6 +51,8 @@ def links(text: str) -> list[tuple[str, str]]:
 
 
 def urls_of(text: str) -> list[str]:
+    if "http" not in text and "www." not in text:
+        return []
     found = [url for _, url in links(text)] + BARE_URL.findall(LINK.sub(" ", text))
     out: list[str] = []
     for url in found:
@@ -60,14 +64,20 @@ def urls_of(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Text without markup: link texts kept (generic ones dropped), emphasis and brackets gone."""
-    text = LINK.sub(lambda m: "" if GENERIC_LINK.match(m.group(1).strip()) else m.group(1), text)
-    text = BARE_URL.sub(" ", text)
+    if "](" in text:
+        text = LINK.sub(lambda m: "" if GENERIC_LINK.match(m.group(1).strip()) else m.group(1), text)
+    if "http" in text or "www." in text:
+        text = BARE_URL.sub(" ", text)
     text = text.replace("**", "").replace("__", "")
-    text = ITALIC.sub(r"\1", text)
-    text = re.sub(r"\[\s*[|]?\s*\]|\(\s*\)|(?:\s*\|\s*)+$", " ", text)
-    text = re.sub(r"(?:\s*\|\s*)+", " | ", text)
+    if "*" in text or "_" in text:
+        text = ITALIC.sub(r"\1", text)
+    if "[" in text or "(" in text:
+        text = EMPTY_BRACKETS.sub(" ", text)
+    if "|" in text:
+        text = " | ".join(part.strip() for part in text.split("|"))
     return " ".join(text.split()).strip(" |")
 
 
@@ -92,6 +102,8 @@ def is_title(text: str, *, strict: bool = True) -> bool:
 
 def arxiv_id(text: str) -> str:
     """The first valid arXiv id in text or links; a truncated id (``2408.0075``) is none."""
+    if "arxiv" not in text.lower():
+        return ""
     for match in ARXIV_NEW.finditer(text):
         yymm, number = match.group(1), match.group(2)
         year, month = int(yymm[:2]), int(yymm[2:])
@@ -104,7 +116,7 @@ def arxiv_id(text: str) -> str:
 
 
 def doi_of(text: str) -> str:
-    match = DOI.search(text)
+    match = DOI.search(text) if "10." in text else None
     return match.group(1).rstrip(".,;") if match else ""
 
 
@@ -177,9 +189,15 @@ def parse_reference(entry: Entry) -> list[Mention]:
     return [build(entry, title, split_authors(plain(authors_text)), venue, year_hint=year_hint or find_year(rest))]
 
 
+def _quoted(text: str) -> re.Match | None:
+    if '"' in text or "“" in text or "''" in text or "'" in text:
+        return QUOTED.search(text)
+    return None
+
+
 def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     """(authors, title, rest, year) of a one-line reference, or None when it is not one."""
-    quoted = QUOTED.search(text)
+    quoted = _quoted(text)
     if quoted:
         title = next(g for g in quoted.groups() if g)
         return text[:quoted.start()], title, text[quoted.end():], None
@@ -295,7 +313,7 @@ def _title_of_line(line: str, *, patent: bool = False) -> str:
     bold = BOLD.match(stripped)
     if bold:
         return clean_title(bold.group(1))
-    quoted = QUOTED.search(stripped)
+    quoted = _quoted(stripped)
     if quoted:
         return clean_title(next(g for g in quoted.groups() if g))
     return clean_title(stripped)
@@ -319,7 +337,7 @@ def parse_news(entry: Entry) -> list[Mention]:
     date = NEWS_DATE.match(text)
     date_year = int(date.group(2)) if date else None
     body = text[date.end():] if date else text
-    quoted = QUOTED.search(body)
+    quoted = _quoted(body)
     if quoted:
         title = clean_title(next(g for g in quoted.groups() if g))
         if not is_title(title, strict=False):

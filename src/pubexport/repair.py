@@ -33,9 +33,13 @@ MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00ff\u0152\u0153\u0160\u0161
                           "\u20ac\u2122]+")
 
 
+MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                           "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def fix_mojibake(line: str) -> str:
-    """Undo UTF-8-read-as-cp1252 in one line; bytes lost for good become U+FFFD, never an error."""
-    if line.isascii() or not is_bad(line):
+    """Undo UTF-8-read-as-cp1252 in one line; bytes lost for good are dropped, never an error."""
+    if line.isascii() or not MOJIBAKE_HINT.search(line) or not is_bad(line):
         return line
     fixed = ftfy.fix_text(line, unescape_html=False, fix_line_breaks=False, uncurl_quotes=False)
     if is_bad(fixed):
@@ -78,19 +82,31 @@ PARAGRAPH_MARK = "\x01"  # where it splits and a blank logical line separates th
 
 def html_to_markdown(text: str) -> str:
     """Rewrite the HTML of one line (or a run of lines) into the light markdown form."""
-    text = COMMENT.sub(" ", text)
-    text = AUTOLINK.sub(r"\1", text)
-    text = HEADING_TAG.sub(lambda m: f"{SPLIT_MARK}{'#' * int(m.group(1))} {m.group(2)}{SPLIT_MARK}", text)
-    text = ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
-    text = BOLD_TAG.sub(lambda m: f"**{m.group(2).strip()}**" if m.group(2).strip() else " ", text)
-    text = ITALIC_TAG.sub(lambda m: f"*{m.group(2).strip()}*" if m.group(2).strip() else " ", text)
-    text = UNDERLINE_TAG.sub(lambda m: f"**{m.group(2).strip()}**", text)  # underline marks the owner like bold
-    text = SUP_TAG.sub(r"\1", text)
-    text = ITEM_TAG.sub(f"{PARAGRAPH_MARK}- ", text)
-    text = LINE_BREAK_TAG.sub(SPLIT_MARK, text)
-    text = BLOCK_TAG.sub(PARAGRAPH_MARK, text)
-    text = ANY_TAG.sub("", text)
-    return html.unescape(text)
+    lower = text.lower()
+    if "<!--" in text:
+        text = COMMENT.sub(" ", text)
+    if "<http" in lower or "<mailto" in lower:
+        text = AUTOLINK.sub(r"\1", text)
+    if "<h" in lower:
+        text = HEADING_TAG.sub(lambda m: f"{SPLIT_MARK}{'#' * int(m.group(1))} {m.group(2)}{SPLIT_MARK}", text)
+    if "<a" in lower:
+        text = ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
+    if "<b" in lower or "<strong" in lower:
+        text = BOLD_TAG.sub(lambda m: f"**{m.group(2).strip()}**" if m.group(2).strip() else " ", text)
+    if "<i" in lower or "<em" in lower or "<cite" in lower:
+        text = ITALIC_TAG.sub(lambda m: f"*{m.group(2).strip()}*" if m.group(2).strip() else " ", text)
+    if "<u" in lower:
+        text = UNDERLINE_TAG.sub(lambda m: f"**{m.group(2).strip()}**", text)  # underline marks the owner like bold
+    if "<sup" in lower:
+        text = SUP_TAG.sub(r"\1", text)
+    if "<li" in lower or "<d" in lower:
+        text = ITEM_TAG.sub(f"{PARAGRAPH_MARK}- ", text)
+    if "<br" in lower:
+        text = LINE_BREAK_TAG.sub(SPLIT_MARK, text)
+    if "<" in text:
+        text = BLOCK_TAG.sub(PARAGRAPH_MARK, text)
+        text = ANY_TAG.sub("", text)
+    return html.unescape(text) if "&" in text else text
 
 
 # -- LaTeX ----------------------------------------------------------------------------------
@@ -172,7 +188,9 @@ def repair(text: str, kind: str = "text") -> list[Line]:
         if "![" in line:
             line = MD_IMAGE.sub(" ", line)
         if SPLIT_MARK not in line and PARAGRAPH_MARK not in line:
-            out.append(Line(number, SPACES.sub(" ", line).rstrip()))
+            if "  " in line or "\t" in line or not line.isascii():
+                line = SPACES.sub(" ", line)
+            out.append(Line(number, line.rstrip()))
             continue
         for paragraph_number, paragraph in enumerate(line.split(PARAGRAPH_MARK)):
             if paragraph_number and out and out[-1].text:

@@ -7,14 +7,15 @@ name, its kind, and any other spellings people write for it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS, UNKNOWN
 
 CONFERENCE, JOURNAL, WORKSHOP, PREPRINT_SERVER = "conference", "journal", "workshop", "preprint"
 
-# acronym: (full name, kind, other spellings). Spellings are matched case-insensitively on word
-# boundaries; acronyms of 4+ letters too, shorter ones only in capitals.
+# acronym: (full name, kind, other spellings). Spellings are matched case-insensitively on whole
+# words; acronyms of 4+ letters too, shorter ones only in capitals.
 VENUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "CVPR": ("IEEE/CVF Conference on Computer Vision and Pattern Recognition", CONFERENCE,
              ("Computer Vision and Pattern Recognition",)),
@@ -105,31 +106,42 @@ SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
 NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
 
 
-def _spelling_pattern(spelling: str) -> str:
-    words = [re.escape(w) for w in spelling.split()]
-    return r"\s+".join(words)
+TOKEN = re.compile(r"[^\W_]+(?:[&'’-][^\W_]+)*|&")
 
 
-def _build_matcher():
-    """One regex over every spelling, longest first, so one pass finds the venue."""
-    spellings: list[tuple[str, str, bool]] = []  # (spelling, acronym, case-sensitive)
+def _tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def _build_index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool, str]]]:
+    """Every spelling by its first word (lower case), longest first: a venue is found in one
+    pass over the words of a string, without one giant regex."""
+    index: dict[str, list] = {}
     for acronym, (full, _kind, others) in VENUES.items():
-        spellings.append((acronym, acronym, len(acronym) < 4 and acronym.isupper()))
-        spellings.append((full, acronym, False))
-        for other in others:
-            spellings.append((other, acronym, len(other) < 4 and other.isupper()))
-    spellings.sort(key=lambda s: -len(s[0]))
-    parts, owners = [], {}
-    for number, (spelling, acronym, case_sensitive) in enumerate(spellings):
-        group = f"v{number}"
-        owners[group] = acronym
-        body = _spelling_pattern(spelling)
-        parts.append(f"(?P<{group}>{body})" if case_sensitive else f"(?P<{group}>(?i:{body}))")
-    pattern = r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
-    return re.compile(pattern), owners
+        for spelling in (acronym, full, *others):
+            words = tuple(_tokens(spelling))
+            case_sensitive = len(spelling) < 4 and spelling.isupper()
+            index.setdefault(words[0].lower(), []).append(
+                (tuple(w.lower() for w in words), words, case_sensitive, acronym))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return index
 
 
-VENUE_MATCHER, _GROUP_ACRONYM = _build_matcher()
+VENUE_INDEX = _build_index()
+
+
+def find_venue(text: str) -> str:
+    """The acronym of the first known venue named in text (longest spelling wins), or ""."""
+    words = _tokens(text)
+    lowered = [w.lower() for w in words]
+    for i, word in enumerate(lowered):
+        for spelling_lower, spelling, case_sensitive, acronym in VENUE_INDEX.get(word, ()):
+            n = len(spelling_lower)
+            if tuple(lowered[i:i + n]) == spelling_lower and (not case_sensitive or tuple(words[i:i + n]) == spelling):
+                return acronym
+    return ""
+
 
 JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|letters|magazine|review|annals|bulletin)\b", re.I)
 CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium)\b", re.I)
@@ -168,6 +180,13 @@ def find_notes(text: str) -> list[str]:
 
 
 def parse_venue(text: str) -> VenueInfo:
+    """A fresh ``VenueInfo`` for a venue string (see ``_parse_venue``); venue strings repeat a lot."""
+    venue, acronym, type_, year, notes = _parse_venue(text)
+    return VenueInfo(venue, acronym, type_, year, list(notes))
+
+
+@lru_cache(maxsize=65536)
+def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...]]:
     """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
 
     Alternatives written with `` / `` (``ICLR 2026 Poster / arXiv 2025``) keep the first
@@ -180,8 +199,7 @@ def parse_venue(text: str) -> VenueInfo:
     best = published[0] if published else next((i for i in infos if i.venue), infos[0])
     if best.year is None:
         best.year = next((i.year for i in infos if i.year), None)
-    best.notes = [n for i in infos for n in i.notes]
-    return best
+    return best.venue, best.acronym, best.type, best.year, tuple(n for i in infos for n in i.notes)
 
 
 def _parse_one(text: str) -> VenueInfo:
@@ -193,9 +211,8 @@ def _parse_one(text: str) -> VenueInfo:
             years = [2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))]
     info.year = years[0] if years else None
     workshop = WORKSHOP_WORDS.search(text)
-    match = VENUE_MATCHER.search(text)
-    if match and not workshop:
-        acronym = _GROUP_ACRONYM[match.lastgroup]
+    acronym = find_venue(text)
+    if acronym and not workshop:
         full, kind, _ = VENUES[acronym]
         info.acronym, info.venue, info.type = acronym, full, TYPE_OF_KIND[kind]
         return info
@@ -203,8 +220,6 @@ def _parse_one(text: str) -> VenueInfo:
     if not name:
         return info
     info.venue = name
-    if match:
-        info.acronym = _GROUP_ACRONYM[match.lastgroup]
     info.type = kind_type(name)
     return info
 
