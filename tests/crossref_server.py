@@ -21,6 +21,7 @@ PROCEEDINGS_TEMPLATE = "works__test_works_with_many_ids__3.json"  # IEEE proceed
 JOURNAL_TEMPLATE = "works__test_works_with_one_id__0.json"  # PLOS ONE journal-article
 LIST_TEMPLATE = "works__test_works_query__0.json"  # a /works?query= work-list
 NOT_FOUND_BODY = "works__test_works_bad_id_warn__0.txt"  # the plain-text 404
+SCHEDULING_LAG = 0.04
 
 
 def recordings_available() -> bool:
@@ -135,7 +136,9 @@ class CrossrefServer:
         return len(self.hits)
 
     def max_in_window(self, seconds: float) -> int:
-        """The most requests that arrived within any span of ``seconds``."""
+        """The most requests that arrived within any span of ``seconds``. Arrival is when a
+        handler thread ran, which on a busy machine can lag the send by tens of milliseconds:
+        tests measure spans SCHEDULING_LAG shorter than the interval they check."""
         times = sorted(h.arrival for h in self.hits)
         best, start = 0, 0
         for end, t in enumerate(times):

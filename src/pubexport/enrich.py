@@ -57,16 +57,21 @@ CROSSREF_TYPES = {
 }
 PAPER_TYPES = {PAPER_CONFERENCE, ARTICLE_JOURNAL, PREPRINT, REPORT, CHAPTER, BOOK, THESIS}
 # Which Crossref types (as CSL) may be the paper a record of this type describes. Conference papers
-# appear as journal articles (PACM, TOG, PVLDB) and book chapters (LNCS); a preprint or an untyped
-# record may have been published as anything.
+# appear as book chapters (LNCS); a preprint or an untyped record may have been published as anything.
 COMPATIBLE = {
-    PAPER_CONFERENCE: {PAPER_CONFERENCE, CHAPTER, ARTICLE_JOURNAL},
-    ARTICLE_JOURNAL: {ARTICLE_JOURNAL, PAPER_CONFERENCE},
+    PAPER_CONFERENCE: {PAPER_CONFERENCE, CHAPTER},
+    ARTICLE_JOURNAL: {ARTICLE_JOURNAL},
     CHAPTER: {CHAPTER, PAPER_CONFERENCE},
     REPORT: {REPORT, PREPRINT},
     PREPRINT: PAPER_TYPES,
     UNKNOWN: PAPER_TYPES,
 }
+# Conference papers printed in journals (PVLDB, PACM) are accepted only when the venue agrees too:
+# otherwise a journal version with the same title and authors would pass for the conference paper.
+CROSS_TYPES = {PAPER_CONFERENCE: {ARTICLE_JOURNAL}, ARTICLE_JOURNAL: {PAPER_CONFERENCE}}
+# Words every venue name shares; two venues agree only on the words that are left.
+VENUE_FILLER = frozenset("proceedings proc of the on in and for ieee acm cvf international conference "
+                         "journal transactions annual workshop workshops symposium".split())
 # DOI prefixes registered with DataCite, not Crossref: asking /works for them is a sure 404.
 NON_CROSSREF_PREFIXES = ("10.48550/", "10.5281/", "10.6084/", "10.5061/", "10.13140/")
 ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
@@ -191,6 +196,8 @@ def _run(client, lookups: list[Lookup], progress: bool) -> dict:
                 answers[futures[future]] = future.result()
             except LookupFailed as err:
                 answers[futures[future]] = err
+            except Exception as err:  # noqa: BLE001  an answer nobody foresaw fails its lookup, not the run
+                answers[futures[future]] = LookupFailed(f"unexpected {type(err).__name__}: {err}")
             if bar is not None:
                 bar.update()
     finally:
@@ -274,7 +281,8 @@ def _judge(record: Record, work: dict, *, given_doi: bool) -> Verdict:
     author, author_note = _author_agreement(record, work)
     ctype = CROSSREF_TYPES.get(work.get("type", ""), "")
     allowed = COMPATIBLE.get(record.type, {record.type})
-    type_ok = bool(ctype) and ctype in allowed
+    type_ok = bool(ctype) and (ctype in allowed or (ctype in CROSS_TYPES.get(record.type, ())
+                                                    and _venue_agrees(record, work)))
     v = Verdict(work, title, year, author, ctype, type_ok, ctype == record.type)
     v.reasons = [f"title {title:.2f}", year_note, author_note]
     if not record.title.strip():
@@ -344,6 +352,21 @@ def _title_similarity(title: str, work: dict, *, partial: bool = False) -> float
         return 0.0
     scorers = (fuzz.ratio, fuzz.partial_ratio) if partial else (fuzz.ratio,)
     return max(scorer(page, v) for v in variants for scorer in scorers) / 100
+
+
+def _venue_words(text: str) -> str:
+    return " ".join(w for w in _norm(text).split() if w not in VENUE_FILLER and not w.isdigit())
+
+
+def _venue_agrees(record: Record, work: dict) -> bool:
+    """The record's venue (name or acronym) and the work's container or event share their
+    distinctive words."""
+    ours = [w for w in (_venue_words(record.venue), _venue_words(record.venue_acronym)) if w]
+    event = work.get("event") or {}
+    names = [*(work.get("container-title") or []), *(work.get("short-container-title") or []),
+             event.get("name", ""), event.get("acronym", "")]
+    theirs = [w for w in (_venue_words(n) for n in names) if w]
+    return any(fuzz.token_set_ratio(a, b) / 100 >= VENUE_SAME for a in ours for b in theirs)
 
 
 def _work_years(work: dict) -> list[int]:
