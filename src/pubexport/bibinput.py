@@ -9,7 +9,7 @@ import json
 import logging
 import re
 
-from .citation import ARXIV_ID_RE, is_arxiv_venue
+from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue
 from .latex import clean, to_text, unverbatim
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, OTHERS, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Document, Mention, Person, Source)
@@ -40,7 +40,7 @@ _ACRONYM_RE = re.compile(r"^(?P<venue>.*\S)\s+\((?P<acronym>[^()]{2,24})\)$")
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _PAGE_RANGE_RE = re.compile(r"\s*-{1,3}\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
-_BARE_ARXIV_RE = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?$")
+_BARE_ARXIV_RE = re.compile(r"^((?:0[7-9]|1[0-4])\d\d\.\d{4}|(?:1[5-9]|[2-9]\d)\d\d\.\d{5})(?:v\d+)?$")
 
 
 def _from_bibtex(doc: Document) -> list[Mention]:
@@ -107,6 +107,7 @@ def _mention_from_entry(entry, source: Source) -> Mention | None:
     m.urls = [unverbatim(raw["url"])] if raw.get("url", "").strip() else []
     m.arxiv = re.sub(r"v\d+$", "", arxiv)
     m.arxiv_class = text("primaryclass") or text("eprintclass")
+    m.urls = _without_arxiv_page(m.urls, m.arxiv)
     m.notes = [n for n in _LIST_SPLIT_RE.split(text("addendum")) if n]
     if text("note"):
         m.notes.append(text("note"))
@@ -126,6 +127,11 @@ def _mention_from_entry(entry, source: Source) -> Mention | None:
         m.venue = m.venue[: -len(m.number)].strip()
         m.venue = "" if m.venue.lower() == "patent" else m.venue
     return m
+
+
+def _without_arxiv_page(urls: list[str], arxiv: str) -> list[str]:
+    """The writers link a record without links to its arXiv page; that lone link is the id again."""
+    return [] if arxiv and urls == [arxiv_url(arxiv)] else urls
 
 
 def _misc_kind(howpublished: str, arxiv: str, eprint_type: str) -> tuple[str, str]:
@@ -276,6 +282,8 @@ def _mention_from_item(item: dict, source: Source) -> Mention | None:
     m.venue = container or _string(item.get("event-title", "")) or _string(item.get("event", "")) \
         or _string(item.get("authority", ""))
     m.venue_acronym = _string(item.get("container-title-short", "")) or _string(item.get("journalAbbreviation", ""))
+    if m.venue == m.venue_acronym:
+        m.venue = ""  # only the acronym is known
     m.volume, m.issue = _string(item.get("volume", "")), _string(item.get("issue", ""))
     m.pages = _string(item.get("page", ""))
     m.publisher, m.number = _string(item.get("publisher", "")), _string(item.get("number", ""))
@@ -287,6 +295,7 @@ def _mention_from_item(item: dict, source: Source) -> Mention | None:
     if m.arxiv and m.arxiv in m.number:
         m.number = ""
     m.arxiv_class = _string(custom.get("arxiv-class", ""))
+    m.urls = _without_arxiv_page(m.urls, m.arxiv)
     if m.type == PREPRINT and m.publisher.lower() == "arxiv":
         m.publisher = ""
     notes = custom.get("notes") if isinstance(custom.get("notes"), list) else None

@@ -10,8 +10,10 @@ import re
 from .models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, UNKNOWN, Record
 
 _ARXIV_VENUE_RE = re.compile(r"^\s*(arxiv|corr)\b", re.IGNORECASE)
-ARXIV_ID_RE = re.compile(r"(?:arxiv[:\s/]\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})",
-                         re.IGNORECASE)
+# New-style ids have 4 digits after the dot until 1412 and 5 from 1501; old-style ids name an archive.
+ARXIV_ID_RE = re.compile(r"(?:arxiv[:\s/]\s*|arxiv\.org/(?:abs|pdf)/)"
+                         r"((?:0[7-9]|1[0-4])\d\d\.\d{4}(?!\d)|(?:1[5-9]|[2-9]\d)\d\d\.\d{5}(?!\d)"
+                         r"|[a-z-]+(?:\.[a-z]{2})?/\d{7})", re.IGNORECASE)
 
 
 def is_arxiv_venue(venue: str) -> bool:

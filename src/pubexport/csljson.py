@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .citation import arxiv_url, keys_are_unique, main_url, venue_name, written_type
+from .citation import keys_are_unique, main_url, venue_name, written_type
 from .keys import assign_keys
 from .latex import clean
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
@@ -44,7 +44,7 @@ def to_csl(record: Record) -> dict:
     acronym = clean(record.venue_acronym)
     if venue and kind != PATENT:
         item["container-title"] = venue
-        if acronym and acronym != venue:
+        if acronym:
             item["container-title-short"] = acronym
         if kind == PAPER_CONFERENCE:
             item["event-title"] = venue
@@ -86,8 +86,6 @@ def _custom(record: Record, notes: list[str]) -> dict:
     if notes:
         custom["notes"] = notes
     urls = [u.strip() for u in record.urls if u.strip()]
-    if record.arxiv and arxiv_url(record.arxiv) not in urls:
-        urls.append(arxiv_url(record.arxiv))
     if len(urls) > 1:
         custom["urls"] = urls
     return custom
