@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from crossref_server import SCHEDULING_LAG, CrossrefServer, make_work, recordings_available
 
-from pubexport.enrich import enrich
+from pubexport.enrichment import enrich
 from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, THESIS, UNKNOWN, Mention, Person, Record, Source
 from pubexport.report import Report
 

@@ -62,7 +62,7 @@ def merge(mentions: list[Mention], *, report: Report | None = None) -> list[Reco
 
 def enrich(records: list[Record], **options):
     """Complete records through Crossref in place; returns counts (see ``enrich.enrich``)."""
-    from .enrich import enrich as enrich_records
+    from .enrichment import enrich as enrich_records
 
     return enrich_records(records, **options)
 
