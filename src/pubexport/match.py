@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,15 +43,20 @@ _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
+_ARXIV_VERSION = re.compile(r"v\d+$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 _PREPRINT_VENUE = re.compile(r"arxiv|preprint|corr\b|openreview|submitted|under review", re.I)
 _WORD_SUBS = {"&": " and ", "+": " plus "}
 
 
+_ASCII_FOLD = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, every run of non-letters a single space."""
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():  # the common case, through a byte table rather than a regex
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
@@ -64,7 +70,10 @@ def normalise_title(title: str) -> str:
         title = _LATEX_FORMAT.sub("", _LATEX_ACCENT.sub(r"\1", title))
     if "<" in title:
         title = _HTML_TAG.sub(" ", title)
-    title = _JOINERS.sub("", _HYPHEN_BREAK.sub(r"\1\2", title))
+    if "-" in title:
+        title = _HYPHEN_BREAK.sub(r"\1\2", title)
+    if "-" in title or "'" in title or not title.isascii():
+        title = _JOINERS.sub("", title)
     for symbol, word in _WORD_SUBS.items():
         if symbol in title:
             title = title.replace(symbol, word)
@@ -73,24 +82,35 @@ def normalise_title(title: str) -> str:
 
 def part_markers(norm: str) -> frozenset:
     """Numbers and part markers of a normalised title (Part II, v2, 3D, GPT-4...)."""
-    words = norm.split()
     markers = set(_DIGITS.findall(norm))
-    for i, word in enumerate(words):
-        if word in _ROMAN or (i and word in ("i", "v", "x") and words[i - 1] in _PART_WORDS):
-            markers.add(word)
-    return frozenset(markers)
+    words = norm.split()
+    present = set(words)
+    markers |= present & _ROMAN
+    if present & _PART_WORDS:
+        for before, word in zip(words, words[1:]):
+            if word in ("i", "v", "x") and before in _PART_WORDS:
+                markers.add(word)
+    return frozenset(markers) if markers else _NO_MARKERS
+
+
+_NO_MARKERS = frozenset()
 
 
 def person_keys(person: Person) -> frozenset:
     """Keys under which one author is recognised: family name + first initial, and the same with
     given and family swapped (pages disagree on the order of East Asian names)."""
-    if person.literal:
-        if person.is_others:
+    return _name_keys(person.family, person.given, person.literal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_keys(family: str, given: str, literal: str) -> frozenset:
+    if literal:
+        if literal.lower() in ("others", "et al.", "et al"):
             return frozenset()
-        words = fold(person.literal).split()
+        words = fold(literal).split()
         family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
     else:
-        family, given = fold(person.family), fold(person.given)
+        family, given = fold(family), fold(given)
     if not family:
         return frozenset()
     family_last = family.split()[-1]
@@ -110,7 +130,10 @@ def is_published(mention: Mention) -> bool:
     venue = f"{mention.venue} {mention.venue_acronym}".strip()
     if not venue:
         return False
-    return not _PREPRINT_VENUE.search(venue)
+    low = venue.lower()
+    if "arxiv" in low or "preprint" in low:
+        return False
+    return not ("corr" in low or "review" in low or "submitted" in low) or not _PREPRINT_VENUE.search(venue)
 
 
 @dataclass(slots=True)
@@ -127,21 +150,24 @@ class Features:
     authors: tuple  # one frozenset of keys per named author
     author_keys: frozenset
     venue: str  # folded acronym of a published venue, or ""
+    published: bool  # names a venue other than an arXiv listing
     label: tuple | None  # (file, label) when the mention carries a reference label
     loose: bool
 
 
-def features(mention: Mention) -> Features:
-    title = normalise_title(mention.title) if mention.title else ""
-    acronym = normalise_title(mention.title.split(":", 1)[0]) if ":" in mention.title else ""
+def features(mention: Mention, titles: dict | None = None) -> Features:
+    """The features of one mention; ``titles`` caches normalised titles across calls."""
+    title = _cached_title(mention.title, titles) if mention.title else ""
+    acronym = _cached_title(mention.title.split(":", 1)[0], titles) if ":" in mention.title else ""
     authors = tuple(k for k in (person_keys(p) for p in mention.authors) if k)
     doi = normalise_doi(mention.doi) if mention.doi else ""
     arxiv = mention.arxiv.strip().lower()
+    published = is_published(mention)
     from_doi = _ARXIV_DOI.match(doi) if doi else None
     if from_doi:
         arxiv, doi = arxiv or from_doi.group(1), ""
     if arxiv:
-        arxiv = re.sub(r"v\d+$", "", arxiv.removeprefix("arxiv:"))
+        arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
     return Features(
         title=title,
         compact=title.replace(" ", ""),
@@ -152,10 +178,20 @@ def features(mention: Mention) -> Features:
         year=mention.year,
         authors=authors,
         author_keys=frozenset().union(*authors) if authors else frozenset(),
-        venue=fold(mention.venue_acronym or mention.venue) if is_published(mention) else "",
+        venue=fold(mention.venue_acronym or mention.venue) if published else "",
+        published=published,
         label=(mention.source.path, mention.label) if mention.label else None,
         loose=mention.loose or not title,
     )
+
+
+def _cached_title(title: str, cache: dict | None) -> str:
+    if cache is None:
+        return normalise_title(title)
+    norm = cache.get(title)
+    if norm is None:
+        norm = cache[title] = normalise_title(title)
+    return norm
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -15,25 +15,30 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import fields
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import match
 from .match import Features
-from .models import PREPRINT, Mention, Person, Record
+from .models import PREPRINT, Mention, Person, Record, Work
 from .report import Report
 
 RARE_KEYS = 3  # each distinct title is indexed under its 3 rarest shared words
 MAX_TITLE_BLOCK = 64  # a word shared by more distinct titles is too common to index by
+REORDER_FLOOR = 60.0  # titles below this plain ratio are not tried with their words sorted
 MAX_SCAN = 40  # a mention is compared with at most this many earlier mentions of a block
 MAX_REPRESENTATIVES = 24  # mentions of a group checked by the chain guard
+IDENTICAL = "identical titles, identifiers, year and authors"
 
 
 def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]:
     """Group the mentions of each paper into one record (see README, "How matching decides")."""
     report = report if report is not None and report.enabled else None
-    ordered = sorted(mentions, key=_canonical_key)
-    feats = [match.features(m) for m in ordered]
+    ordered = _canonical_order(mentions)
+    titles: dict[str, str] = {}
+    feats = [match.features(m, titles) for m in ordered]
     groups = _Groups(feats)
     links = _Linker(ordered, feats, report).links()
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
@@ -51,12 +56,24 @@ def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]
             report.add("merge", "merged", rule, match.describe(ordered[i]), match.describe(ordered[j]),
                        **ev.scores())
     members = _attach_loose(ordered, feats, groups, report)
-    return [_record([ordered[i] for i in sorted(group)]) for group in members]
+    return [_record(sorted(group), ordered, feats) for group in members]
+
+
+def _canonical_order(mentions: list[Mention]) -> list[Mention]:
+    """Sort by file, line and title; only mentions that tie on those are sorted by every field."""
+    ordered = sorted(mentions, key=lambda m: (m.source.path, m.source.line, m.title))
+    start = 0
+    for k in range(1, len(ordered) + 1):
+        if k == len(ordered) or (ordered[k].source, ordered[k].title) != (ordered[start].source, ordered[start].title):
+            if k - start > 1:
+                ordered[start:k] = sorted(ordered[start:k], key=_canonical_key)
+            start = k
+    return ordered
 
 
 def _canonical_key(m: Mention) -> tuple:
     return (m.source.path, m.source.line, m.title, m.label, m.year or 0, m.arxiv, m.doi, m.venue,
-            m.venue_acronym, m.type, m.loose, m.owner, tuple(p.display() for p in m.authors),
+            m.venue_acronym, m.type, m.loose, m.owner, tuple((p.family, p.given, p.literal) for p in m.authors),
             tuple(m.urls), tuple(m.notes))
 
 
@@ -123,35 +140,59 @@ class _Linker:
 
     def links(self) -> list[tuple]:
         by_title: dict[str, list[int]] = defaultdict(list)
-        by_id: dict[str, list[int]] = defaultdict(list)
+        by_arxiv: dict[str, list[int]] = defaultdict(list)
+        by_doi: dict[str, list[int]] = defaultdict(list)
         by_label: dict[tuple, list[int]] = defaultdict(list)
+        feats = self.feats
         for i in self.titled:
-            f = self.feats[i]
+            f = feats[i]
             by_title[f.compact].append(i)
             if f.arxiv:
-                by_id["arxiv:" + f.arxiv].append(i)
+                by_arxiv[f.arxiv].append(i)
             if f.doi:
-                by_id["doi:" + f.doi].append(i)
+                by_doi[f.doi].append(i)
             if f.label:
                 by_label[f.label].append(i)
         for block in by_title.values():
-            self._scan(block, same_title=True)
-        for blocks in (by_id, by_label):
+            if len(block) > 1:
+                self._scan(self._collapse(block), 100.0)
+        for blocks in (by_arxiv, by_doi, by_label):
             for block in blocks.values():
-                if len(block) > 1:
-                    self._scan(block, same_title=False)
+                if len(block) > 1 and any(feats[i].compact != feats[block[0]].compact for i in block):
+                    self._scan(block, None)
         self._similar_titles(by_title)
         return self.found
 
-    def _scan(self, block: list[int], same_title: bool, title: float | None = None) -> None:
-        """Link each mention of a block to the first earlier one it merges with."""
+    def _collapse(self, block: list[int]) -> list[int]:
+        """Link mentions that agree on everything matching reads (title, ids, year, authors) to
+        the first of them, and return those first ones, which still need judging."""
+        heads: dict[tuple, int] = {}
+        feats = self.feats
+        for i in block:
+            f = feats[i]
+            signature = (f.arxiv, f.doi, f.year, f.author_keys)
+            head = heads.get(signature)
+            if head is None:
+                heads[signature] = i
+                continue
+            # what compare() would find for such a pair, without computing it
+            strength = (120.0 if f.arxiv or f.doi else 100.0) + (5 if f.authors else 0)
+            if f.label and f.label == feats[head].label:
+                strength += 10
+            ev = match.compare(feats[head], f, 100.0) if self.report is not None else None
+            self.found.append((strength, head, i, IDENTICAL, ev))
+        return list(heads.values()) if len(heads) < len(block) else block
+
+    def _scan(self, block: list[int], title: float | None) -> None:
+        """Link each mention of a block to the first earlier one it merges with (pairs with equal
+        titles are left to their title block)."""
         feats = self.feats
         for k in range(1, len(block)):
             i = block[k]
             for j in block[max(0, k - MAX_SCAN):k]:
-                if not same_title and feats[i].compact == feats[j].compact:
-                    continue  # judged in its title block
-                if self._judge(j, i, 100.0 if same_title else title):
+                if title is None and feats[i].compact == feats[j].compact:
+                    continue
+                if self._judge(j, i, title):
                     break
 
     def _judge(self, i: int, j: int, title: float | None) -> bool:
@@ -183,17 +224,23 @@ class _Linker:
                 if df[w] <= MAX_TITLE_BLOCK:
                     blocks[w].append(t)
         cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
-        pairs = set()
-        for block in blocks.values():
-            for x in range(1, len(block)):
-                for y in range(x):
-                    pairs.add((block[y], block[x]))
         titles = [self.feats[by_title[n][0]].title for n in names]
-        for s, t in sorted(pairs):
-            a, b = titles[s], titles[t]
-            score = max(fuzz.ratio(a, b, score_cutoff=cutoff), fuzz.token_sort_ratio(a, b, score_cutoff=cutoff))
-            if score:
-                self._cross(by_title[names[s]], by_title[names[t]], score)
+        seen = set()
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            texts = [titles[t] for t in block]
+            for x in range(1, len(block)):
+                hits = process.extract(texts[x], texts[:x], scorer=fuzz.ratio, limit=None,
+                                       score_cutoff=REORDER_FLOOR)
+                for _, ratio, y in hits:
+                    pair = (block[y], block[x])
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    score = max(ratio, fuzz.token_sort_ratio(texts[x], texts[y]))
+                    if score >= cutoff:
+                        self._cross(by_title[names[pair[0]]], by_title[names[pair[1]]], score)
 
     def _cross(self, left: list[int], right: list[int], title: float) -> None:
         """Link two title groups through the first pair of their mentions that merges."""
@@ -206,13 +253,15 @@ class _Linker:
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
                   report: Report | None) -> list[list[int]]:
     """Give each loose mention to the one group its identifier, label or exact title names."""
-    index: dict[tuple, set[int]] = defaultdict(set)
     titled = [i for i, f in enumerate(feats) if not f.loose]
+    out = groups.groups(titled)
+    if len(titled) == len(feats):
+        return sorted(out.values(), key=min)
+    index: dict[tuple, set[int]] = defaultdict(set)
     for i in titled:
         f = feats[i]
         for key in _loose_keys(f):
             index[key].add(i)
-    out = groups.groups(titled)
     for i, f in enumerate(feats):
         if not f.loose:
             continue
@@ -248,22 +297,26 @@ def _loose_keys(f: Features) -> list[tuple]:
 
 # ---- fields of the merged record -------------------------------------------------------------
 
-def _record(group: list[Mention]) -> Record:
-    published = [m for m in group if match.is_published(m)]
-    titled = [m for m in group if m.title and not m.loose] or [m for m in group if m.title]
+def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) -> Record:
+    if len(indices) == 1:
+        return _single(mentions[indices[0]], feats[indices[0]])
+    group = [mentions[i] for i in indices]
+    published = [mentions[i] for i in indices if feats[i].published]
+    titled = [i for i in indices if not feats[i].loose] or [i for i in indices if mentions[i].title]
     venue_from = _best_venue(published)
-    arxiv = _most_common(match.features(m).arxiv for m in group)
+    arxiv = _most_common(feats[i].arxiv for i in indices)
     record = Record(
-        title=_best_title(titled),
+        title=_best_title([(feats[i].title, mentions[i].title.strip()) for i in titled],
+                          {feats[i].acronym for i in titled if feats[i].acronym}),
         authors=_best_authors(group),
         year=_best_year(published) or _best_year(group),
         venue=venue_from.venue if venue_from else _most_common(m.venue for m in group),
         venue_acronym=(venue_from.venue_acronym if venue_from and venue_from.venue_acronym
                        else _most_common(m.venue_acronym for m in (published or group))),
-        type=_best_type(group, venue_from, arxiv),
-        doi=_most_common(match.features(m).doi for m in group),
+        type=_best_type(group, published, venue_from, arxiv),
+        doi=_most_common(feats[i].doi for i in indices),
         arxiv=arxiv,
-        arxiv_class=_most_common(m.arxiv_class for m in group if match.features(m).arxiv == arxiv),
+        arxiv_class=_most_common(mentions[i].arxiv_class for i in indices if feats[i].arxiv == arxiv),
         urls=_union(m.urls for m in group),
         notes=_union(m.notes for m in group),
         volume=_most_common(m.volume for m in published or group),
@@ -278,11 +331,27 @@ def _record(group: list[Mention]) -> Record:
     return record
 
 
+def _single(m: Mention, f: Features) -> Record:
+    """The record of a paper mentioned once: its fields as read, identifiers normalised."""
+    record = Record(**{name: getattr(m, name) for name in _WORK_FIELDS})
+    record.title, record.doi, record.arxiv = m.title.strip(), f.doi, f.arxiv
+    record.authors = [Person(p.family, p.given, p.literal) for p in m.authors]
+    record.urls, record.notes = _union([m.urls]), _union([m.notes])
+    record.sources, record.owners, record.mentions = [m.source], [m.owner] if m.owner else [], [m]
+    return record
+
+
+_WORK_FIELDS = [f.name for f in fields(Work)]
+
+
 def _most_common(values: Iterable) -> str:
     """The most frequent non-empty value; ties go to the longest, then the smallest."""
-    counts = Counter(v for v in values if v)
-    if not counts:
+    present = [v for v in values if v]
+    if not present:
         return ""
+    if present.count(present[0]) == len(present):
+        return present[0]
+    counts = Counter(present)
     return min(counts, key=lambda v: (-counts[v], -len(v), v))
 
 
@@ -297,57 +366,79 @@ def _union(lists: Iterable[list[str]]) -> list[str]:
     return out
 
 
-def _best_title(titled: list[Mention]) -> str:
+def _best_title(titles: list[tuple[str, str]], acronyms: set[str]) -> str:
     """The title most mentions agree on, never an acronym alone when a full title is known;
-    among its spellings the most frequent one in mixed case."""
-    if not titled:
+    among its spellings the most frequent one in mixed case. ``titles``: (normalised, as written)."""
+    if not titles:
         return ""
     by_norm: dict[str, list[str]] = defaultdict(list)
-    for m in titled:
-        by_norm[match.normalise_title(m.title)].append(m.title.strip())
-    prefixes = {match.normalise_title(t.split(":", 1)[0]) for ts in by_norm.values() for t in ts if ":" in t}
-    full = [n for n in by_norm if n not in prefixes] or list(by_norm)
+    for norm, written in titles:
+        by_norm[norm].append(written)
+    full = [n for n in by_norm if n not in acronyms] or list(by_norm)
     best = min(full, key=lambda n: (-len(by_norm[n]), -len(n), n))
-    spellings = Counter(by_norm[best])
-    return min(spellings, key=lambda t: (t.isupper() or t.islower(), -spellings[t], t))
+    spellings = by_norm[best]
+    if len(spellings) == 1:
+        return spellings[0]
+    counts = Counter(spellings)
+    return min(counts, key=lambda t: (t.isupper() or t.islower(), -counts[t], t))
 
 
 def _best_authors(group: list[Mention]) -> list[Person]:
     """The longest complete list (no et al. when a full one exists), each name completed from
     the other mentions when they give the full given name where this one has initials."""
-    lists = [m.authors for m in group if any(not p.is_others for p in m.authors)]
-    if not lists:
+    best, best_key, lists = None, None, []
+    for m in group:  # canonical order: the first of equally complete lists wins
+        if not m.authors:
+            continue
+        named = full = 0
+        for p in m.authors:
+            if not _is_others(p):
+                named += 1
+                full += _is_full(p)
+        key = (named == len(m.authors), named, full)
+        lists.append(m.authors)
+        if named and (best_key is None or key > best_key):
+            best, best_key = m.authors, key
+    if best is None:
         return []
-
-    def completeness(authors: list[Person]) -> tuple:
-        named = [p for p in authors if not p.is_others]
-        full = sum(1 for p in named if len(p.given.replace(".", "").split(" ")[0]) > 1 or p.literal)
-        return (not any(p.is_others for p in authors), len(named), full,
-                tuple(p.display() for p in authors))
-
-    best = max(lists, key=completeness)
+    if best_key[2] == best_key[1] or len(lists) == 1:
+        return [Person(p.family, p.given, p.literal) for p in best]
     fuller: dict[str, Person] = {}
     for authors in lists:
         for p in authors:
-            if p.given and not p.literal and len(p.given.replace(".", "").split(" ")[0]) > 1:
+            if not p.literal and _is_full(p):
                 for key in match.person_keys(p):
                     current = fuller.get(key)
                     if current is None or (len(p.given), p.given) > (len(current.given), current.given):
                         fuller[key] = p
     out = []
     for p in best:
-        if p.literal or len(p.given.replace(".", "").split(" ")[0]) > 1:
-            out.append(Person(p.family, p.given, p.literal))
-            continue
-        better = next((fuller[k] for k in sorted(match.person_keys(p)) if k in fuller), None)
+        better = None
+        if not _is_full(p) and not _is_others(p):
+            better = next((fuller[k] for k in sorted(match.person_keys(p)) if k in fuller), None)
         out.append(Person(p.family, better.given, "") if better else Person(p.family, p.given, p.literal))
     return out
 
 
+def _is_others(p: Person) -> bool:
+    return bool(p.literal) and p.is_others
+
+
+def _is_full(p: Person) -> bool:
+    """True for a name with its given name written out (or one that cannot be split)."""
+    return bool(p.literal) or _full_given(p.given)
+
+
+@lru_cache(maxsize=1 << 14)
+def _full_given(given: str) -> bool:
+    return any(len(w.strip(".-")) > 1 and not w.isupper() for w in given.split())
+
+
 def _best_year(group: list[Mention]) -> int | None:
-    counts = Counter(m.year for m in group if m.year)
-    if not counts:
-        return None
+    years = [m.year for m in group if m.year]
+    if len(set(years)) <= 1:
+        return years[0] if years else None
+    counts = Counter(years)
     return max(counts, key=lambda y: (counts[y], y))
 
 
@@ -355,19 +446,17 @@ def _best_venue(published: list[Mention]) -> Mention | None:
     """The published mention naming its venue most completely (a full name beats an acronym)."""
     if not published:
         return None
-    counts = Counter(match.fold(m.venue) for m in published)
-    return max(published, key=lambda m: (bool(m.venue) and len(m.venue) > len(m.venue_acronym),
-                                         counts[match.fold(m.venue)], bool(m.venue_acronym), len(m.venue),
-                                         m.venue, m.venue_acronym))
+    counts = Counter(m.venue for m in published)
+    return max(published, key=lambda m: (len(m.venue) > len(m.venue_acronym), counts[m.venue],
+                                         bool(m.venue_acronym), len(m.venue), m.venue, m.venue_acronym))
 
 
-def _best_type(group: list[Mention], venue_from: Mention | None, arxiv: str) -> str:
-    if venue_from is not None:
-        types = Counter(m.type for m in group if match.is_published(m) and m.type and m.type != PREPRINT)
-        if types:
-            return min(types, key=lambda t: (-types[t], t))
-        return venue_from.type
-    types = Counter(m.type for m in group if m.type)
+def _best_type(group: list[Mention], published: list[Mention], venue_from: Mention | None, arxiv: str) -> str:
+    """The type the published mentions give; else the most common; else preprint for arXiv."""
+    types = Counter(m.type for m in (published if venue_from is not None else group)
+                    if m.type and (venue_from is None or m.type != PREPRINT))
     if types:
         return min(types, key=lambda t: (-types[t], t))
+    if venue_from is not None:
+        return venue_from.type
     return PREPRINT if arxiv else ""

@@ -1,0 +1,167 @@
+"""Merge at scale (issue 4): time, peak memory and pairwise precision/recall at 1k, 10k, 100k mentions.
+
+Two measurements per size, each in a fresh child process (peak memory is its ru_maxrss):
+  ideal  the generator's mentions handed straight to merge (an ideal extractor): merge time and
+         merge quality alone;
+  e2e    the synthetic profile folder through the whole pipeline: read, parse, merge, write BibTeX.
+         Precision/recall are over the extracted mentions that map to a truth entry (file:line);
+         extraction recall (truth entries extracted) is printed beside them.
+
+Pairwise precision: of the mention pairs put in one record, the share that are one paper;
+recall: of the pairs that are one paper, the share put in one record.
+
+    python benchmarks/merge_scale.py [--sizes 1000,10000,100000] [--mode ideal,e2e] [--seed 0]
+
+Targets: at 100k, P >= 0.995 and R >= 0.98; e2e <= 30 s and <= 1 GiB; 10k -> 100k time <= 12x.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def pairwise(groups: list[list[str]]) -> dict:
+    """Pairwise precision and recall of record groups (each a list of truth paper ids)."""
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    predicted = sum(pairs(len(g)) for g in groups)
+    correct = sum(pairs(c) for g in groups for c in Counter(g).values())
+    truth = sum(pairs(c) for c in Counter(p for g in groups for p in g).values())
+    records_per_paper = Counter(p for g in groups for p in set(g))
+    return {
+        "precision": correct / predicted if predicted else 1.0,
+        "recall": correct / truth if truth else 1.0,
+        "split_papers": sum(1 for n in records_per_paper.values() if n > 1),
+        "fused_records": sum(1 for g in groups if len(set(g)) > 1),
+        "papers": len(records_per_paper),
+    }
+
+
+def child_ideal(size: int, seed: int) -> dict:
+    from synthetic import ideal_mentions
+
+    from pubexport import pipeline
+
+    mentions, papers = ideal_mentions(size, seed)
+    paper_of = {(m.source.path, m.source.line): p for m, p in zip(mentions, papers)}
+    start = time.perf_counter()
+    records = pipeline.merge(mentions)
+    elapsed = time.perf_counter() - start
+    groups = [[paper_of[(m.source.path, m.source.line)] for m in r.mentions] for r in records]
+    return {"mentions": len(mentions), "records": len(records), "merge_s": elapsed, **pairwise(groups)}
+
+
+def child_e2e(folder: str) -> dict:
+    from pubexport import pipeline
+
+    start = time.perf_counter()
+    mentions = pipeline.read([Path(folder) / "profiles"])
+    read_s = time.perf_counter() - start
+    records = pipeline.merge(mentions)
+    merge_s = time.perf_counter() - start - read_s
+    with open(Path(folder) / "out.bib", "w", encoding="utf-8") as fp:
+        pipeline.write_bibtex(records, fp)
+    total = time.perf_counter() - start
+    truth = json.loads((Path(folder) / "truth.json").read_text(encoding="utf-8"))
+    by_file: dict[str, dict[int, str]] = {}
+    for key, paper in truth.items():
+        path, line = key.rsplit(":", 1)
+        by_file.setdefault(str(Path(path).resolve()), {})[int(line)] = paper
+
+    def paper_of(source):
+        lines = by_file.get(str(Path(source.path).resolve()), {})
+        for line in (source.line, source.line - 1, source.line + 1, source.line - 2):
+            if line in lines:
+                return f"{source.path}:{line}", lines[line]
+        return None, None
+
+    groups, found, unmatched = [], set(), 0
+    for r in records:
+        group = []
+        for m in r.mentions:
+            where, paper = paper_of(m.source)
+            if paper is None:
+                unmatched += 1
+            else:
+                found.add(where)
+                group.append(paper)
+        groups.append(group)
+    return {"mentions": len(mentions), "records": len(records), "read_s": read_s, "merge_s": merge_s,
+            "total_s": total, "extraction_recall": len(found) / len(truth) if truth else 1.0,
+            "unmatched_mentions": unmatched, **pairwise(groups)}
+
+
+def run_child(args: list[str]) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
+                          timeout=600)
+    if proc.returncode:
+        raise SystemExit(f"child failed: {proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--mode", default="ideal,e2e")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, value = args.child[0], args.child[1]
+        result = child_ideal(int(value), args.seed) if kind == "ideal" else child_e2e(value)
+        result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return 0
+
+    from synthetic import generate
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results: dict[str, dict[int, dict]] = {}
+    for mode in args.mode.split(","):
+        for size in sizes:
+            if mode == "ideal":
+                r = run_child(["ideal", str(size), "--seed", str(args.seed)])
+                line = f"merge only: {r['mentions']:>7} mentions  merge {r['merge_s']:6.2f} s"
+            else:
+                with tempfile.TemporaryDirectory() as tmp:
+                    generate(Path(tmp), size, args.seed)
+                    r = run_child(["e2e", tmp, "--seed", str(args.seed)])
+                line = (f"end to end: {r['mentions']:>7} mentions  total {r['total_s']:6.2f} s (read "
+                        f"{r['read_s']:.2f}, merge {r['merge_s']:.2f})  extraction recall "
+                        f"{r['extraction_recall']:.3f}  unmatched {r['unmatched_mentions']}")
+            results.setdefault(mode, {})[size] = r
+            print(f"{line}  peak {r['peak_mib']:6.0f} MiB  records {r['records']}  P {r['precision']:.4f}  "
+                  f"R {r['recall']:.4f}  split papers {r['split_papers']}  fused records {r['fused_records']}",
+                  flush=True)
+    failures = []
+    for mode, by_size in results.items():
+        key = "merge_s" if mode == "ideal" else "total_s"
+        if 10000 in by_size and 100000 in by_size:
+            growth = by_size[100000][key] / max(by_size[10000][key], 1e-9)
+            print(f"{mode}: 10k -> 100k time grows {growth:.1f}x")
+            if growth > 12:
+                failures.append(f"{mode} growth {growth:.1f}x > 12x")
+        big = by_size.get(100000)
+        if big:
+            if big["precision"] < 0.995 or big["recall"] < 0.98:
+                failures.append(f"{mode} P/R at 100k {big['precision']:.4f}/{big['recall']:.4f}")
+            if mode == "e2e" and (big["total_s"] > 30 or big["peak_mib"] > 1024):
+                failures.append(f"e2e at 100k {big['total_s']:.1f} s, {big['peak_mib']:.0f} MiB")
+    for failure in failures:
+        print(f"merge scale: target missed: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
