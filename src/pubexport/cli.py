@@ -19,7 +19,7 @@ from . import __version__
 EXIT_OK = 0
 EXIT_NO_PUBLICATIONS = 1
 EXIT_USAGE = 2  # click's own code for usage errors; also bad input paths
-EXIT_OUTPUT = 3  # the output could not be written
+EXIT_OUTPUT = 3  # the output could not be written, or an internal error stopped the run
 EXIT_INTERRUPTED = 130
 
 FORMAT_BY_SUFFIX = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csljson", ".csljson": "csljson"}
@@ -36,7 +36,6 @@ Examples:
 Exit codes: 0 ok; 1 no publications found; 2 usage or input error;
 3 output not written; 130 interrupted.
 """
-
 
 PROGRESS_MIN_FILES = 200  # fewer files read in a blink: a bar would only flicker
 
