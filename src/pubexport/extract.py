@@ -53,15 +53,26 @@ def resolve_loose(mentions: list[Mention]) -> list[Mention]:
     link names several titled mentions is dropped (it is one of them, not a new paper); one with
     no titled twin on the page stays loose for the merge stage to place or drop."""
     titled = [m for m in mentions if not m.loose]
+    if len(titled) == len(mentions):
+        return mentions
+    by_arxiv: dict[str, list[int]] = {}
+    by_url: dict[str, list[int]] = {}
+    for index, mention in enumerate(titled):
+        if mention.arxiv:
+            by_arxiv.setdefault(mention.arxiv, []).append(index)
+        for url in dict.fromkeys(mention.urls):
+            by_url.setdefault(url, []).append(index)
     out: list[Mention] = []
     for mention in mentions:
         if not mention.loose:
             out.append(mention)
             continue
-        twins = [t for t in titled if (mention.arxiv and t.arxiv == mention.arxiv)
-                 or (not mention.arxiv and set(mention.urls) & set(t.urls))]
+        if mention.arxiv:
+            twins = by_arxiv.get(mention.arxiv, [])
+        else:
+            twins = sorted({index for url in mention.urls for index in by_url.get(url, ())})
         if len(twins) == 1:
-            twin = twins[0]
+            twin = titled[twins[0]]
             urls = twin.urls + [u for u in mention.urls if u not in twin.urls]
             out.append(dataclasses.replace(twin, source=mention.source, urls=urls, loose=False,
                                            authors=list(twin.authors), notes=list(twin.notes)))
