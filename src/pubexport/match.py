@@ -156,7 +156,7 @@ class Features:
 
 
 def features(mention: Mention, titles: dict | None = None) -> Features:
-    """The features of one mention; ``titles`` caches normalised titles across calls."""
+    """The features of one mention; ``titles`` caches title normalisation across calls."""
     title = _cached_title(mention.title, titles) if mention.title else ""
     acronym = _cached_title(mention.title.split(":", 1)[0], titles) if ":" in mention.title else ""
     authors = tuple(k for k in (person_keys(p) for p in mention.authors) if k)
@@ -172,7 +172,7 @@ def features(mention: Mention, titles: dict | None = None) -> Features:
         title=title,
         compact=title.replace(" ", ""),
         acronym=acronym if acronym != title else "",
-        markers=part_markers(title),
+        markers=_cached_markers(title, titles),
         arxiv=arxiv,
         doi=doi,
         year=mention.year,
@@ -192,6 +192,16 @@ def _cached_title(title: str, cache: dict | None) -> str:
     if norm is None:
         norm = cache[title] = normalise_title(title)
     return norm
+
+
+def _cached_markers(norm: str, cache: dict | None) -> frozenset:
+    if cache is None:
+        return part_markers(norm)
+    key = ("markers", norm)
+    markers = cache.get(key)
+    if markers is None:
+        markers = cache[key] = part_markers(norm)
+    return markers
 
 
 def title_similarity(a: str, b: str) -> float:
