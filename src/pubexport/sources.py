@@ -181,10 +181,7 @@ def load(path: Path, *, max_file_size: int | None = None) -> Document | None:
                 return None
             rest = fp.read() if max_file_size is None else fp.read(max_file_size + 1 - len(head))
     except OSError as err:
-        if err.errno == errno.EISDIR:
-            log.warning("%s: is a folder, not a file; skipped", path)
-        else:
-            log.warning("%s: cannot read (%s); skipped", path, err.strerror or err)
+        log.warning("%s: cannot read (%s); skipped", path, err.strerror or err)
         return None
     data = head + rest if rest else head
     del head, rest
