@@ -26,6 +26,7 @@ NOT_NAME_WORDS = frozenset(
     "from for the this our".split())
 NOT_NAME_LOWER = frozenset("of on in is are we a an to by at".split())
 WORD = re.compile(r"[^\W\d_]+")
+FINAL_INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")
 
 
 def _has_non_name_word(text: str) -> bool:
@@ -41,6 +42,7 @@ def _has_et_al(text: str) -> bool:
     return ("et" in lower and "al" in lower or "others" in lower) and bool(ET_AL.search(text))
 
 
+@lru_cache(maxsize=65536)
 def clean_author_text(text: str) -> str:
     """Drop emphasis and contribution markers, keep the names."""
     return " ".join(MARKERS.sub(" ", text).split())
@@ -71,7 +73,7 @@ def split_authors(text: str) -> list[Person]:
 def _strip_end(text: str) -> str:
     """Trim separators and a closing period, but not the period of a final initial (``Lund, P.``)."""
     text = text.strip(" ,;:")
-    if text.endswith(".") and not re.search(r"(?:^|[\s,.])[A-Z]\.$", text):
+    if text.endswith(".") and not FINAL_INITIAL.search(text):
         text = text[:-1]
     return text.strip(" ,;:")
 
@@ -87,23 +89,31 @@ def _pair_inverted(pieces: list[str]) -> list[Person] | None:
 
 def parse_name(name: str) -> Person:
     """Read one name as written: ``Ross K Maddox``, ``B. Zhang``, ``Zhang, B.``, ``Ludwig van Beethoven``."""
-    name = " ".join(clean_author_text(name).split()).strip(" ,;")
+    family, given = _name_parts(name)
+    return Person(family=family, given=given)
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, str]:
+    """(family, given) of a name; cached, since the same names recur on every page."""
+    name = clean_author_text(name).strip(" ,;")
     if not name:
-        return Person()
+        return "", ""
     if "," in name:
         family, _, given = name.partition(",")
-        return Person(family=family.strip(), given=given.strip())
+        return family.strip(), given.strip()
     tokens = name.split()
     if len(tokens) > 1 and tokens[-1].lower() in SUFFIXES:
         tokens = tokens[:-1]
     if len(tokens) == 1:
-        return Person(family=tokens[0])
+        return tokens[0], ""
     start = len(tokens) - 1
     while start > 1 and tokens[start - 1].lower() in PARTICLES:
         start -= 1
-    return Person(family=" ".join(tokens[start:]), given=" ".join(tokens[:start]))
+    return " ".join(tokens[start:]), " ".join(tokens[:start])
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(text: str) -> bool:
     """A person's name: 1-5 capitalised words or initials, no words that names do not have."""
     text = clean_author_text(text).strip(" .,;")

@@ -28,18 +28,35 @@ ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprin
 ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
 PATENT_NUMBER = re.compile(r"\b((?:CN|US|EP|WO|JP|KR|DE|GB|FR)\s?\d[\d,./ -]{4,}\d(?:\s?[A-C]\d?)?)\b")
-GENERIC_LINK = re.compile(r"^(?:(?:paper|pdf|code|codes|project|page|project page|homepage|link|arxiv|slides?|"
-                          r"video|poster|bibtex|bib|demo|website|web|data|dataset|tech(?:nical)? report|report|"
-                          r"supp(?:lementary)?|github|blog|talk|doi|abstract|html|openreview|media|press|"
-                          r"preprint|here|url|acm|ieee|springer|publisher|proceedings|cite|citation|models?|"
-                          r"huggingface|colab|checkpoints?|pdf version|full text|journal version|"
-                          r"conference version|arxiv version|camera ready|news|zhihu|wechat|twitter|"
-                          r"youtube|bilibili|\W*)(?:\s*(?:&|and|/|\+|,)\s*)?)+$", re.I)
+GENERIC_WORDS = ("paper pdf code codes project page homepage link arxiv slide slides video poster bibtex bib demo "
+                 "website web data dataset report supp supplementary github blog talk doi abstract html openreview "
+                 "media press preprint here url acm ieee springer publisher proceedings cite citation model models "
+                 "huggingface colab checkpoint checkpoints news zhihu wechat twitter youtube bilibili and").split()
+GENERIC_PHRASES = ["project page", "tech report", "technical report", "pdf version", "full text", "journal version",
+                   "conference version", "arxiv version", "camera ready"]
+# A link text made only of generic words and punctuation ("[PDF] | Code & Slides"). Each step takes
+# the longest word there inside a lookahead, which never backtracks: linear on any text.
+GENERIC_LINK = re.compile(r"^(?:(?=(" + "|".join(re.escape(w) for w in sorted(GENERIC_WORDS + GENERIC_PHRASES,
+                                                                              key=lambda w: (-len(w), w)))
+                          + r"|\W))\1)*$", re.I)
 SENTENCE_START = re.compile(r"^(?:i|my|our|we|here|below|see|please|this|these|the following|currently|"
                             r"for|more|all|list|click|full|note)\b", re.I)
 IN_VENUE = re.compile(r"(?:^|[\s.,])(?:In|in)\s*:?\s*$")
 EMPTY_BRACKETS = re.compile(r"\[[\s|]*\]|\(\s*\)")
 CONTRIBUTION_NOTE = re.compile(r"\bequal contribution\b|\bco-?first authors?\b", re.I)
+TITLE_QUOTES_START = " \"“”'‘’《「【"
+TITLE_QUOTES_END = " \"“”'‘’》」】"
+TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+WIDE_CHARACTER = re.compile(r"[^\x00-\u2fff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
+STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
+APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
+SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
+NOT_A_SENTENCE_END = re.compile(r"[A-Z]|[A-Z]\.[A-Z]|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr|Prof")
+AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
+AN_INITIAL = re.compile(r"\**[A-Z]\**|\**[A-Z]\.[A-Z]\**|\**(?:[A-Z]\.-)?[A-Z]\**")
+CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
 
@@ -81,11 +98,13 @@ def plain(text: str) -> str:
     return " ".join(text.split()).strip(" |")
 
 
+@lru_cache(maxsize=65536)
 def clean_title(text: str) -> str:
-    text = plain(text)
-    text = re.sub(r"^[\s\"“”'‘’《「【]+|[\s\"“”'‘’》」】]+$", "", text)
+    # plain() leaves single spaces only, so str.strip does what \s-classes would
+    text = plain(text).lstrip(TITLE_QUOTES_START).rstrip(TITLE_QUOTES_END)
     text = text.strip(" .,;:|")
-    text = re.sub(r"\s*\|.*$", "", text)
+    if "|" in text:
+        text = text.partition("|")[0].rstrip()
     return " ".join(text.split()).strip(" .,;:")
 
 
@@ -93,9 +112,9 @@ def is_title(text: str, *, strict: bool = True) -> bool:
     """Reads as a paper title: letters, not a bare link word, not a sentence about the page."""
     if not text or len(text) > 350 or GENERIC_LINK.match(text):
         return False
-    if not re.search(r"[^\W\d_]{2}", text) and not re.search(r"[^\x00-\u2fff]", text):
+    if not TWO_LETTERS.search(text) and not WIDE_CHARACTER.search(text):
         return False
-    if strict and (SENTENCE_START.match(text) or len(text.split()) < 2 and not re.search(r"[^\x00-\u2fff]", text)):
+    if strict and (SENTENCE_START.match(text) or " " not in text and not WIDE_CHARACTER.search(text)):
         return False
     return True
 
@@ -141,19 +160,21 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
     mention.venue, mention.venue_acronym, mention.type = venue.venue, venue.acronym, venue.type
     mention.year = venue.year or year_hint
     notes = list(venue.notes)
-    for note in CONTRIBUTION_NOTE.findall(plain(entry.text)):
-        if note.lower() not in (n.lower() for n in notes):
-            notes.append(note)
+    lower = entry.text.lower()
+    if "contribution" in lower or "first" in lower:
+        for note in CONTRIBUTION_NOTE.findall(plain(entry.text)):
+            if note.lower() not in (n.lower() for n in notes):
+                notes.append(note)
     mention.notes = notes
     section = entry.section.lower()
-    if "patent" in section or (PATENT_NUMBER.search(title) and not mention.venue):
+    if "patent" in section or (not mention.venue and PATENT_NUMBER.search(title)):
         mention.type = PATENT
         number = PATENT_NUMBER.search(entry.text)
         mention.number = number.group(1).replace(" ", "") if number else ""
-        if mention.number and not re.search(r"[A-Za-z]", title):
+        if mention.number and not LATIN_LETTER.search(title):
             # a title in another script alone would leave a Latin-script bibliography nothing to show
             mention.title = f"{mention.number}: {title}"
-    elif re.search(r"\b(?:technical|tech\.?) reports?\b", section) and not mention.venue:
+    elif "report" in section and not mention.venue and REPORT_SECTION.search(section):
         mention.type = REPORT
     elif mention.type == UNKNOWN and mention.arxiv and not mention.venue:
         mention.type = PREPRINT
@@ -184,7 +205,7 @@ def parse_reference(entry: Entry) -> list[Mention]:
     title = clean_title(title)
     if not is_title(title):
         return []
-    in_proc = bool(re.match(r"\s*(?:In|in)\b", plain(rest))) or None
+    in_proc = bool(STARTS_WITH_IN.match(plain(rest))) or None
     venue = _venue_from(rest, in_proceedings=in_proc if in_proc else (False if rest.strip() else None))
     return [build(entry, title, split_authors(plain(authors_text)), venue, year_hint=year_hint or find_year(rest))]
 
@@ -204,7 +225,7 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     first_link = LINK.match(text.strip())
     if first_link and not GENERIC_LINK.match(first_link.group(1).strip()):
         return "", first_link.group(1), text.strip()[first_link.end():], None
-    apa = re.search(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+", text)
+    apa = APA_YEAR.search(text) if "(" in text else None
     if apa and looks_like_authors(plain(text[:apa.start()])):
         rest = text[apa.end():]
         title, sep, after = _first_sentence(rest)
@@ -235,11 +256,11 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
 
 def _first_sentence(text: str) -> tuple[str, str, str]:
     """Cut at the first ``. `` / ``? `` / ``! `` that ends a sentence (not an initial)."""
-    for match in re.finditer(r"([.?!])(?:\s+|$)", text):
+    for match in SENTENCE_STOP.finditer(text):
         before = text[:match.start()]
-        last = before.split()[-1] if before.split() else ""
-        if match.group(1) == "." and (re.fullmatch(r"[A-Z]|[A-Z]\.[A-Z]|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|"
-                                                   r"Vol|No|pp|St|Jr|Dr|Prof", last)):
+        words = before.rsplit(None, 1)
+        last = words[-1] if words else ""
+        if match.group(1) == "." and NOT_A_SENTENCE_END.fullmatch(last):
             if last != "al":
                 continue
         keep = match.group(1) if match.group(1) in "?!" else ""
@@ -249,11 +270,11 @@ def _first_sentence(text: str) -> tuple[str, str, str]:
 
 def _split_authors_prefix(text: str) -> tuple[str, str]:
     """Split ``A. Smith, B. Jones, and C. Wu. Title...`` after the author list."""
-    for match in re.finditer(r"\.(?:\s+|$)|:\s+", text):
+    for match in AUTHORS_STOP.finditer(text):
         head = text[:match.start() + 1]
-        words = head[:-1].split()
+        words = head[:-1].rsplit(None, 1)
         last = words[-1] if words else ""
-        if re.fullmatch(r"\**[A-Z]\**|\**[A-Z]\.[A-Z]\**|\**(?:[A-Z]\.-)?[A-Z]\**", last.strip("*")):
+        if AN_INITIAL.fullmatch(last.strip("*")):
             continue  # an initial
         candidate = plain(head.rstrip(".: "))
         if looks_like_authors(candidate):
@@ -365,7 +386,7 @@ def parse_news(entry: Entry) -> list[Mention]:
 def parse_citation(entry: Entry) -> list[Mention]:
     """``**Title**[3]: what it does`` elsewhere on the page, citing entry [3] of the list."""
     text = ITEM_MARK.sub("", entry.text.split("\n")[0], count=1)
-    match = re.match(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]", text)
+    match = CITATION.match(text)
     if not match:
         return []
     title = clean_title(match.group(1))
