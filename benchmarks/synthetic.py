@@ -146,9 +146,10 @@ class World:
     def _paper(self, lab_id: int, members, lab_titles: list[str]) -> Paper:
         rng = self.rng
         title, acronym = self._title()
-        if lab_titles and rng.random() < 0.12:  # a sibling paper: half its words from another title
+        if lab_titles and rng.random() < 0.12:  # a sibling paper: 60% of its words from another title
             base = rng.choice(lab_titles).split()
-            keep = [w if rng.random() < 0.6 else rng.choice(self.words).capitalize() for w in base]
+            changed = set(rng.sample(range(len(base)), k=max(2, round(len(base) * 0.4))))
+            keep = [rng.choice(self.words).capitalize() if i in changed else w for i, w in enumerate(base)]
             title, acronym = " ".join(keep), ""
         elif lab_titles and rng.random() < 0.03:  # a sequel: Part II / v2 of an earlier title
             base = rng.choice(lab_titles)

@@ -117,3 +117,16 @@ def test_different_arxiv_ids_need_a_near_exact_title():
 def test_arxiv_doi_counts_as_the_arxiv_id():
     a = features(mention("Widgets", doi="10.48550/arXiv.2101.00001"))
     assert a.arxiv == "2101.00001" and a.doi == ""
+
+
+def test_acronym_title_also_opens_a_full_title_written_without_its_colon():
+    short = features(mention("NUTA", arxiv="2012.08041"))
+    full = features(mention("NUTA Non-uniform Temporal Aggregation for Widgets", arxiv="2012.08041"))
+    assert decide(short, full, compare(short, full))[0]
+    assert not conflict(short, full)
+
+
+def test_single_author_with_nobody_in_common_is_a_clash():
+    a = mention("Gradient Lenses for Sparse Widget Tracking", authors=[Person("Ninbu", "Ada")])
+    b = mention("Gradient Lenses for Sparse Widget Tracking", authors=[Person("Li", "Bo"), Person("Chen", "Jan")])
+    assert not judge(a, b)[0]

@@ -147,3 +147,14 @@ def test_untitled_loose_mention_without_a_match_is_dropped():
     records = merge([mention("", "a.md", 1, loose=True, arxiv="2101.00009"),
                      mention("Gradient Lenses for Sparse Widget Tracking", "a.md", 2)])
     assert titles(records) == ["Gradient Lenses for Sparse Widget Tracking"]
+
+
+def test_titles_of_common_words_still_meet_through_word_pairs():
+    # each word of these two titles is held by more than 64 other titles: only word pairs key them
+    fillers = [mention(f"Image Selfsupervised Understanding {a}{b}zzz", "f.md", k)
+               for k, (a, b) in enumerate((a, b) for a in "bcdfghjklmnp" for b in "aeiouy")]
+    typo = mention("Image Image Self-supervised Undrestanding", "a.md", 1, year=2020)
+    right = mention("Image Image Self-supervised Understanding", "b.md", 1, year=2020)
+    records = merge(fillers + [typo, right])
+    assert len(fillers) > 64
+    assert len(records) == len(fillers) + 1

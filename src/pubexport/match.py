@@ -213,9 +213,17 @@ def title_similarity(a: str, b: str) -> float:
 
 
 def is_acronym_of(a: Features, b: Features) -> bool:
-    """True when one title is only the acronym that opens the other ("NUTA" / "NUTA: Non-...")."""
-    return bool((b.acronym and a.title == b.acronym and not a.acronym)
-                or (a.acronym and b.title == a.acronym and not b.acronym))
+    """True when one title is only the acronym that opens the other ("NUTA" / "NUTA: Non-...",
+    or the same without its colon)."""
+    return _opens(a, b) or _opens(b, a)
+
+
+def _opens(short: Features, full: Features) -> bool:
+    if short.acronym or not short.title:
+        return False
+    if full.acronym:
+        return short.title == full.acronym
+    return " " not in short.title and full.title.startswith(short.title + " ")
 
 
 def author_overlap(a: Features, b: Features) -> float | None:
@@ -225,6 +233,14 @@ def author_overlap(a: Features, b: Features) -> float | None:
     short, other = (a, b) if len(a.authors) <= len(b.authors) else (b, a)
     found = sum(1 for keys in short.authors if keys & other.author_keys)
     return found / len(short.authors)
+
+
+def authors_clash(a: Features, b: Features, overlap: float | None) -> bool:
+    """Clearly different author lists: nobody in common, or under a third of the shorter list
+    when both list two or more people."""
+    if overlap is None:
+        return False
+    return overlap == 0.0 or (overlap < AUTHORS_CLASH and min(len(a.authors), len(b.authors)) >= 2)
 
 
 @dataclass(slots=True)
@@ -272,8 +288,7 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
         else:
             id_clash = id_clash or "doi"
     overlap = author_overlap(a, b)
-    clash = (overlap is not None and overlap < AUTHORS_CLASH
-             and min(len(a.authors), len(b.authors)) >= 2)
+    clash = authors_clash(a, b, overlap)
     venue = ""
     if a.venue and b.venue:
         venue = "same" if a.venue == b.venue else "different"
@@ -354,8 +369,7 @@ def conflict(a: Features, b: Features) -> str:
     if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
                                      or (a.doi and b.doi and a.doi != b.doi)):
         return "different identifiers"
-    overlap = author_overlap(a, b)
-    if overlap is not None and overlap < AUTHORS_CLASH and min(len(a.authors), len(b.authors)) >= 2:
+    if authors_clash(a, b, author_overlap(a, b)):
         return "author lists clearly differ"
     return ""
 

@@ -216,29 +216,25 @@ class _Linker:
         """Compare distinct titles that share a rare word; link their mentions when they merge."""
         names = list(by_title)
         words = [self.feats[by_title[n][0]].title.split() for n in names]
-        df = Counter(w for ws in words for w in set(ws))
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for t, ws in enumerate(words):
-            shared = sorted({w for w in ws if df[w] > 1 and len(w) > 2}, key=lambda w: (df[w], w))
-            for w in shared[:RARE_KEYS]:
-                if df[w] <= MAX_TITLE_BLOCK:
-                    blocks[w].append(t)
+        blocks = _rare_word_blocks(words)
+        # titles made of common words only get keys from their word pairs
+        lacking = [t for t, ws in enumerate(words) if blocks.keyed[t] < 2 and len(ws) > 1]
+        pairs = {t: [f"{x} {y}" for x, y in zip(words[t], words[t][1:])] for t in lacking}
+        blocks.update(_rare_word_blocks([pairs[t] for t in lacking], ids=lacking))
         cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
         titles = [self.feats[by_title[n][0]].title for n in names]
         seen = set()
-        for block in blocks.values():
-            if len(block) < 2:
-                continue
+        for block in blocks.lists():
             texts = [titles[t] for t in block]
             for x in range(1, len(block)):
                 hits = process.extract(texts[x], texts[:x], scorer=fuzz.ratio, limit=None,
                                        score_cutoff=REORDER_FLOOR)
                 for _, ratio, y in hits:
-                    pair = (block[y], block[x])
+                    pair = (min(block[y], block[x]), max(block[y], block[x]))
                     if pair in seen:
                         continue
                     seen.add(pair)
-                    score = max(ratio, fuzz.token_sort_ratio(texts[x], texts[y]))
+                    score = max(ratio, fuzz.token_sort_ratio(titles[pair[0]], titles[pair[1]]))
                     if score >= cutoff:
                         self._cross(by_title[names[pair[0]]], by_title[names[pair[1]]], score)
 
@@ -248,6 +244,36 @@ class _Linker:
             for j in right[:MAX_SCAN]:
                 if self._judge(i, j, title):
                     return
+
+
+class _Blocks:
+    """Distinct-title ids indexed by key word; ``keyed[t]``: how many keys title t got."""
+
+    def __init__(self, size: int):
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.keyed = [0] * size
+
+    def update(self, other: "_Blocks") -> None:
+        for key, ids in other.by_key.items():
+            self.by_key[key].extend(ids)
+
+    def lists(self) -> list[list[int]]:
+        return [ids for ids in self.by_key.values() if len(ids) > 1]
+
+
+def _rare_word_blocks(words: list[list[str]], ids: list[int] | None = None) -> _Blocks:
+    """Index each title under its RARE_KEYS rarest words that another title shares (at most
+    MAX_TITLE_BLOCK titles per word; a word only one title has cannot find it a partner)."""
+    ids = ids if ids is not None else list(range(len(words)))
+    blocks = _Blocks(max(ids, default=-1) + 1)
+    df = Counter(w for ws in words for w in set(ws))
+    for t, ws in zip(ids, words):
+        shared = sorted({w for w in ws if 1 < df[w] <= MAX_TITLE_BLOCK and len(w) > 2},
+                        key=lambda w: (df[w], w))
+        for w in shared[:RARE_KEYS]:
+            blocks.by_key[w].append(t)
+            blocks.keyed[t] += 1
+    return blocks
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
