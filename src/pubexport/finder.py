@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import Document, Entry, Source
 from .names import looks_like_authors, looks_like_name
@@ -46,7 +47,6 @@ WEAK_PUB = re.compile(r"\b(?:works?\b|journals?\b|conferences?\b|workshops?\b|re
                       r"chapters?\b|writings?\b)")
 NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|highlights)")
 
-MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
 ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+|^\s*(?=\[\d{1,3}\])")
@@ -54,6 +54,20 @@ LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
 CITATION = re.compile(r"^\s*\*\*([^*]{10,}?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 HEADING_MAX_WORDS = 8
+NOT_HEADING_LETTERS = re.compile(r"[^a-z' ]+")
+NON_LETTERS = re.compile(r"[^A-Za-z]")
+LOWER_ASCII = re.compile(r"[a-z]")
+DIGIT = re.compile(r"\d")
+HEADING_MARKUP = re.compile(r"[*_`#]+")
+HEADING_PUNCTUATION = re.compile(r"[^\w\s&/,:()'+-]")
+EMPHASIS = re.compile(r"[*_]")
+NAME_MARKS = re.compile(r"[*†‡]+")
+INITIAL_AND_NAME = re.compile(r"^[A-Z]\. ?\w+")
+# Guards that keep the cost of a page linear: a logical line this long is no entry (minified
+# script, a whole text on one line) and is read as a blank line; a paragraph of more lines than
+# this is a list written without blank lines or item marks, and each of its lines is read alone.
+MAX_LINE_CHARS = 10_000
+MAX_UNIT_LINES = 100
 
 
 @dataclass
@@ -64,9 +78,10 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16384)
 def heading_kind(title: str) -> str | None:
     """What a section holds, from its heading words; None when the words do not say."""
-    words = " ".join(re.sub(r"[^a-z' ]+", " ", title.lower()).split())
+    words = " ".join(NOT_HEADING_LETTERS.sub(" ", title.lower()).split())
     if not words:
         return None
     if ALWAYS_SKIP.search(words):
@@ -86,17 +101,30 @@ def _is_item(text: str) -> bool:
     return bool(ITEM.match(text))
 
 
+def _md_heading(text: str) -> tuple[str, int] | None:
+    """(title, level) of ``## Title ##`` (up to three spaces before the marks); no regex, so
+    no backtracking on a long line of ``#``s."""
+    indent = len(text) - len(text.lstrip())
+    if indent > 3 or text[indent:indent + 1] != "#":
+        return None
+    marks = len(text) - indent - len(text[indent:].lstrip("#"))
+    level = min(marks, 6)
+    title = text[indent + level:].strip().rstrip("#").rstrip()
+    return (title, level) if title else None
+
+
 def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     """(title, level, lines used) when line i starts a heading."""
     text = lines[i].text
     stripped = text.strip()
     if not stripped:
         return None
-    if len(stripped) > 120 and not stripped.startswith("#"):
+    if stripped[0] == "#":
+        found = _md_heading(text)
+        if found:
+            return found[0], found[1], 1
+    elif len(stripped) > 120:
         return None  # too long for a heading
-    match = MD_HEADING.match(text)
-    if match and match.group(2):
-        return match.group(2), len(match.group(1)), 1
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     if (not _is_item(text) and UNDERLINE.match(nxt) and len(nxt.strip()) >= 3
             and len(stripped.split()) <= HEADING_MAX_WORDS):
@@ -107,9 +135,10 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     bold = BOLD_LINE.match(text)
     if bold and heading_kind(bold.group(1)):
         return bold.group(1), 4, 1
-    letters = re.sub(r"[^A-Za-z]", "", stripped)
-    if len(letters) >= 3 and letters.isupper() and not re.search(r"\d", stripped) and "**" not in stripped:
-        return stripped, 1, 1
+    if not LOWER_ASCII.search(stripped):
+        letters = NON_LETTERS.sub("", stripped)
+        if len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped) and "**" not in stripped:
+            return stripped, 1, 1
     prev_blank = i == 0 or not lines[i - 1].text.strip()
     following = next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), "")
     if (prev_blank and not nxt.strip() and len(words) <= 4 and not SENTENCE_END.search(stripped)
@@ -146,8 +175,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
 
 
 def _plain_heading(title: str) -> str:
-    title = re.sub(r"[*_`#]+", "", title)
-    return " ".join(re.sub(r"[^\w\s&/,:()'+-]", " ", title).split())
+    title = HEADING_MARKUP.sub("", title)
+    return " ".join(HEADING_PUNCTUATION.sub(" ", title).split())
 
 
 # -- units ----------------------------------------------------------------------------------
@@ -158,7 +187,7 @@ def _units(lines: list[Line]) -> list[tuple[list[Line], bool]]:
     current: list[Line] = []
     is_item = False
     for line in lines:
-        if not line.text.strip():
+        if not line.text.strip() or len(line.text) > MAX_LINE_CHARS:
             if current:
                 units.append((current, is_item))
             current, is_item = [], False
@@ -170,7 +199,14 @@ def _units(lines: list[Line]) -> list[tuple[list[Line], bool]]:
             current.append(line)
     if current:
         units.append((current, is_item))
-    return [(_join_broken_links(u), item) for u, item in units]
+    out = []
+    for unit, item in units:
+        unit = _join_broken_links(unit)
+        if len(unit) > MAX_UNIT_LINES:
+            out += [([line], False) for line in unit]
+        else:
+            out.append((unit, item))
+    return out
 
 
 def _open_link(lines: list[Line]) -> bool:
@@ -188,9 +224,10 @@ def _join_broken_links(lines: list[Line]) -> list[Line]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def is_venue_line(text: str) -> bool:
     """A short line naming a venue and/or year and nothing else (``IEEE TIFS, 2021``)."""
-    plain = re.sub(r"[*_]", "", text).strip()
+    plain = EMPHASIS.sub("", text).strip()
     if not plain or len(plain.split()) > 14 or plain.endswith("."):
         return False
     return bool(find_year(plain) or find_venue(plain)) and not looks_like_authors(plain)
@@ -209,7 +246,7 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
     while i < len(units):
         lines, is_item = units[i]
         first = lines[0].text
-        if CITATION.match(ITEM.sub("", first, count=1)):
+        if "**" in first and CITATION.match(ITEM.sub("", first, count=1)):
             shaped.append((lines, "citation"))
         elif kind == SKIP:
             pass
@@ -236,10 +273,12 @@ def find_owner(texts: list[str]) -> str:
     """The name a page marks (bold or underlined) in the author lists of at least two entries."""
     counts: Counter[str] = Counter()
     for text in texts:
+        if "**" not in text:
+            continue
         seen = set()
         for match in MARKED_NAME.finditer(text):
-            name = re.sub(r"[*†‡]+", "", match.group(1)).strip(" ,.;")
-            if looks_like_name(name) and len(name.split()) >= 2 or re.match(r"^[A-Z]\. ?\w+", name):
+            name = NAME_MARKS.sub("", match.group(1)).strip(" ,.;")
+            if looks_like_name(name) and len(name.split()) >= 2 or INITIAL_AND_NAME.match(name):
                 seen.add(name)
         counts.update(seen)
     if not counts:
@@ -255,8 +294,8 @@ def find_entries(doc: Document) -> list[Entry]:
     for section in split_sections(lines):
         for unit, shape in _shape_units(_units(section.lines), section.kind):
             text = "\n".join(line.text for line in unit)
-            first = ITEM.sub("", unit[0].text, count=1)
-            label = LABEL.match(first)
+            first = unit[0].text
+            label = LABEL.match(ITEM.sub("", first, count=1)) if "[" in first else None
             entries.append(Entry(text=text, source=Source(doc.path, unit[0].number), section=section.title,
                                  section_kind=section.kind, shape=shape, label=label.group(1) if label else ""))
     owner = find_owner([e.text for e in entries if e.section_kind == PUBLICATIONS])

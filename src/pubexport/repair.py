@@ -62,17 +62,19 @@ def _decode_run(match: re.Match) -> str:
 # -- HTML -----------------------------------------------------------------------------------
 
 HTML_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z]")
-ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"' >]+)[\"']?[^>]*>(.*?)</a\s*>", re.I | re.S)
-BOLD_TAG = re.compile(r"<(b|strong)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
-ITALIC_TAG = re.compile(r"<(i|em|cite)(?:\s[^>]*)?>(.*?)</\1\s*>", re.I | re.S)
-HEADING_TAG = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.I | re.S)
+# The text inside one inline element: at most a few thousand characters, so that unclosed tags on a
+# minified page of one huge line cost a bounded look-ahead each instead of a scan to the line's end.
+INLINE = r"(.{0,4000}?)"
+ANCHOR = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"' >]+)[\"']?[^>]*>" + INLINE + r"</a\s*>", re.I | re.S)
+BOLD_TAG = re.compile(r"<(b|strong)(?:\s[^>]*)?>" + INLINE + r"</\1\s*>", re.I | re.S)
+ITALIC_TAG = re.compile(r"<(i|em|cite)(?:\s[^>]*)?>" + INLINE + r"</\1\s*>", re.I | re.S)
+HEADING_TAG = re.compile(r"<h([1-6])(?:\s[^>]*)?>" + INLINE + r"</h\1\s*>", re.I | re.S)
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 BLOCK_TAG = re.compile(r"</?(?:p|div|tr|table|ul|ol|dl|section|article|header|footer|main|body|html)(?:\s[^>]*)?>"
                        r"|</li\s*>|</d[td]\s*>", re.I)
-UNDERLINE_TAG = re.compile(r"(\*\*)?\s*<u(?:\s[^>]*)?>(.*?)</u\s*>\s*(\*\*)?", re.I | re.S)
+UNDERLINE_TAG = re.compile(r"(\*\*)?\s*<u(?:\s[^>]*)?>" + INLINE + r"</u\s*>\s*(\*\*)?", re.I | re.S)
 ITEM_TAG = re.compile(r"<(?:li|dt|dd)(?:\s[^>]*)?>", re.I)
-SUP_TAG = re.compile(r"<sup(?:\s[^>]*)?>(.*?)</sup\s*>", re.I | re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+SUP_TAG = re.compile(r"<sup(?:\s[^>]*)?>" + INLINE + r"</sup\s*>", re.I | re.S)
 ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
@@ -84,7 +86,7 @@ def html_to_markdown(text: str) -> str:
     """Rewrite the HTML of one line (or a run of lines) into the light markdown form."""
     lower = text.lower()
     if "<!--" in text:
-        text = COMMENT.sub(" ", text)
+        text = _drop_comments(text)
     if "<http" in lower or "<mailto" in lower:
         text = AUTOLINK.sub(r"\1", text)
     if "<h" in lower:
@@ -109,6 +111,21 @@ def html_to_markdown(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
+def _drop_comments(text: str) -> str:
+    """``<!-- ... -->`` becomes a space; an unclosed comment stays (no scan past it again)."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            break
+        parts += [text[position:start], " "]
+        position = end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 # -- LaTeX ----------------------------------------------------------------------------------
 
 LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{|emph\{|href\{)")
@@ -118,6 +135,8 @@ LATEX_ACCENT = re.compile(r"\{?\\([\'`^\"~=.]|[cvuHr](?=[\s{]))\s*\{?([A-Za-z]|\
 LATEX_SYMBOLS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", "---": "—", "--": "–",
                  "``": "“", "''": "”", r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\aa": "å",
                  r"\l": "ł", r"\L": "Ł", "~": " ", r"\,": " ", r"\ ": " "}
+# the symbols without a backslash, in the same order, for lines that have none
+LATEX_PLAIN_SYMBOLS = {symbol: plain for symbol, plain in LATEX_SYMBOLS.items() if "\\" not in symbol}
 LATEX_SECTION = re.compile(r"\\(sub)*section\*?\{([^{}]*)\}")
 LATEX_HREF = re.compile(r"\\href\{([^{}]*)\}\{((?:[^{}]|\{[^{}]*\})*)\}")
 LATEX_URL = re.compile(r"\\url\{([^{}]*)\}")
@@ -132,24 +151,46 @@ LATEX_COMMENT = re.compile(r"(?<!\\)%.*$")
 
 def latex_to_markdown(text: str) -> str:
     """Rewrite the LaTeX of one line into the light markdown form."""
-    text = LATEX_COMMENT.sub("", text)
+    if "%" in text:
+        text = LATEX_COMMENT.sub("", text)
+    if "\\" not in text:  # no command: only the plain symbols and braces remain to rewrite
+        for symbol, plain in LATEX_PLAIN_SYMBOLS.items():
+            if symbol in text:
+                text = text.replace(symbol, plain)
+        return _latex_text(text)
     text = LATEX_ACCENT.sub(lambda m: ("i" if m.group(2) == "\\i" else m.group(2)) + LATEX_ACCENTS[m.group(1)],
                             text)
-    text = LATEX_SECTION.sub(lambda m: f"{'#' * (1 + len(m.group(0).split('section')[0]) // 3)} {m.group(2)}",
-                             text)
-    text = LATEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    text = LATEX_URL.sub(r"\1", text)
-    for _ in range(2):  # one level of nesting, e.g. \textbf{\emph{x}}
-        text = LATEX_BOLD.sub(lambda m: f"**{m.group(1) or m.group(2)}**", text)
-        text = LATEX_ITALIC.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
-        text = LATEX_UNDERLINE.sub(r"\1", text)
-    text = LATEX_ITEM.sub(lambda m: f"{PARAGRAPH_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
-    text = LATEX_ENV.sub(PARAGRAPH_MARK, text)
+    if "section" in text:
+        text = LATEX_SECTION.sub(lambda m: f"{'#' * (1 + len(m.group(0).split('section')[0]) // 3)} {m.group(2)}",
+                                 text)
+    if "\\href" in text:
+        text = LATEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    if "\\url" in text:
+        text = LATEX_URL.sub(r"\1", text)
+    if "{" in text:
+        for _ in range(2):  # one level of nesting, e.g. \textbf{\emph{x}}
+            before = text
+            text = LATEX_BOLD.sub(lambda m: f"**{m.group(1) or m.group(2)}**", text)
+            text = LATEX_ITALIC.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
+            text = LATEX_UNDERLINE.sub(r"\1", text)
+            if text == before:
+                break
+    if "\\item" in text:
+        text = LATEX_ITEM.sub(lambda m: f"{PARAGRAPH_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
+    if "\\begin" in text or "\\end" in text:
+        text = LATEX_ENV.sub(PARAGRAPH_MARK, text)
     text = text.replace("\\\\", SPLIT_MARK)
     for symbol, plain in LATEX_SYMBOLS.items():
-        text = text.replace(symbol, plain)
-    text = LATEX_COMMAND.sub("", text)
-    return unicodedata.normalize("NFC", text.replace("{", "").replace("}", ""))
+        if symbol in text:
+            text = text.replace(symbol, plain)
+    return _latex_text(LATEX_COMMAND.sub("", text) if "\\" in text else text)
+
+
+def _latex_text(text: str) -> str:
+    """Braces go; accents composed from combining marks become single characters (NFC)."""
+    if "{" in text or "}" in text:
+        text = text.replace("{", "").replace("}", "")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 # -- markdown -------------------------------------------------------------------------------
