@@ -7,6 +7,7 @@ it; otherwise the record is written as ``@misc`` (which requires nothing) so no 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import IO
 
 import bibtexparser
@@ -49,7 +50,7 @@ def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
         return latex.escape(latex.clean(value), ascii_only=ascii_only)
 
     def title(value: str) -> str:
-        return latex.protect_title(latex.clean(value), ascii_only=ascii_only)
+        return _protected(value, ascii_only)
 
     kind = written_type(record)
     venue = venue_name(record)
@@ -103,6 +104,12 @@ def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
     return f
 
 
+@lru_cache(maxsize=16384)
+def _protected(value: str, ascii_only: bool) -> str:
+    """A title-like field, protected and escaped; cached because venue names repeat."""
+    return latex.protect_title(latex.clean(value), ascii_only=ascii_only)
+
+
 def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_only: bool) -> str:
     """What @misc prints where an entry type would print its venue."""
     if kind == PREPRINT and record.arxiv:
@@ -116,7 +123,7 @@ def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_on
         value = "Thesis"
     else:
         value = venue if not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
-    return latex.protect_title(latex.clean(value), ascii_only=ascii_only)
+    return _protected(value, ascii_only)
 
 
 def format_names(people: list[Person], *, ascii_only: bool = False) -> str:

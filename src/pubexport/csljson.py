@@ -22,8 +22,10 @@ GENERIC_TYPE = "document"
 def write_csljson(records: list[Record], fp: IO[str]) -> None:
     if not keys_are_unique(records):
         assign_keys(records)
-    json.dump([to_csl(r) for r in records], fp, ensure_ascii=False, indent=2)
-    fp.write("\n")
+    # one item per line: readable, diff-friendly, and written by json's fast C encoder
+    fp.write("[\n")
+    fp.write(",\n".join(json.dumps(to_csl(r), ensure_ascii=False) for r in records))
+    fp.write("\n]\n" if records else "]\n")
 
 
 def to_csl(record: Record) -> dict:

@@ -27,6 +27,7 @@ _BALANCED_BRACES = {"{": r"\{", "}": r"\}"}
 _LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _TABLE_BALANCED = str.maketrans({**_SPECIALS, **_BALANCED_BRACES})
 _TABLE_LONE = str.maketrans({**_SPECIALS, **_LONE_BRACES})
+_NEEDS_ESCAPE_RE = re.compile(r"[\\{}&%$#_~^]")
 
 # Control and format characters (zero-width spaces, BOMs, bidi marks) are invisible and make
 # pdflatex stop; whitespace of any kind becomes one space.
@@ -34,16 +35,23 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-
 _SPACE_RE = re.compile(r"\s+")
 
 
+_UNCLEAN_RE = re.compile(_INVISIBLE_RE.pattern + r"|[^\S ]|  ")
+
+
 def clean(text: str) -> str:
     """NFC, no invisible characters, single spaces: what every written field starts from."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE_RE.sub("", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _UNCLEAN_RE.search(text):
+        text = _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text))
+    return text.strip()
 
 
 def _braces_balance(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
     depth = 0
     for char in text:
         if char == "{":
@@ -61,6 +69,8 @@ def escape(text: str, *, ascii_only: bool = False, balanced: bool | None = None)
     Braces become ``\\{ \\}`` when they pair up in the whole field (``balanced``, computed from
     ``text`` unless given), else brace-free commands, so the field's braces always balance.
     """
+    if not _NEEDS_ESCAPE_RE.search(text) and (not ascii_only or text.isascii()):
+        return text
     if balanced is None:
         balanced = _braces_balance(text)
     escaped = text.translate(_TABLE_BALANCED if balanced else _TABLE_LONE)
@@ -105,32 +115,27 @@ def _encoder():
 # --- case protection --------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"\S+")
+_CORE_RE = re.compile(r"[^\W_](?:\S*[^\W_])?")  # from the first to the last letter or digit
 _PART_SPLIT_RE = re.compile(r"([-/])")
 _MINOR_WORDS = frozenset(
     "a an the and or but nor for of on in at to by with from into onto over via vs versus as per "
     "up out off than that this these those its is are be".split())
 
 
-def _core(token: str) -> tuple[str, str, str]:
-    """Split a token into leading punctuation, the run from first to last letter or digit, trailing."""
-    start = 0
-    while start < len(token) and not token[start].isalnum():
-        start += 1
-    end = len(token)
-    while end > start and not token[end - 1].isalnum():
-        end -= 1
-    return token[:start], token[start:end], token[end:]
-
-
 def _needs_protection(part: str) -> bool:
     """Acronyms and mixed-case names (CVPR, StyleT2I, GNNs, iPhone, 3D): a capital after the first
     letter or digit, which a sentence-case style would otherwise lower."""
-    return any(c.isupper() for c in part[1:])
+    rest = part[1:]
+    return rest != rest.lower()
 
 
-def _is_sentence_case(words: list[str]) -> bool:
+_PUNCTUATION = "\"'()[]{}<>.,:;!?*+-/\\|`~^&%$#_=@"
+
+
+def _is_sentence_case(tokens: list[str]) -> bool:
     """True when the title is written in sentence case, so a capital inside it marks a name."""
-    content = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha() and w.lower() not in _MINOR_WORDS]
+    words = [t.strip(_PUNCTUATION) for t in tokens[1:]]
+    content = [w for w in words if len(w) >= 4 and w[0].isalpha() and w.lower() not in _MINOR_WORDS]
     if not content:
         return False
     lower = sum(1 for w in content if w[0].islower())
@@ -144,26 +149,42 @@ def protect_title(text: str, *, ascii_only: bool = False) -> str:
     styles can still set sentence case. In a sentence-case title a capitalised word after the first
     is a proper name and is protected too.
     """
-    balanced = _braces_balance(text)
+    if _NEEDS_ESCAPE_RE.search(text) or (ascii_only and not text.isascii()):
+        braces = "balanced" if _braces_balance(text) else "lone"
+    else:
+        braces = ""  # nothing to escape
     tokens = _WORD_RE.findall(text)
-    sentence_case = _is_sentence_case([_core(t)[1] for t in tokens])
+    sentence_case = _is_sentence_case(tokens)
     out = []
     after_colon = True  # BibTeX keeps the first letter of a title and of each part after a colon
     for token in tokens:
-        lead, core, trail = _core(token)
-        pieces = [escape(lead, ascii_only=ascii_only, balanced=balanced)]
-        for part in _PART_SPLIT_RE.split(core) if core else ():
-            escaped = escape(part, ascii_only=ascii_only, balanced=balanced)
-            # a part holding a brace is never wrapped: its escape could pair with our brace
-            protect = part[:1].isalnum() and "{" not in part and "}" not in part and (
-                _needs_protection(part)
-                or (sentence_case and not after_colon and part[0].isupper() and len(part) > 1))
-            pieces.append("{" + escaped + "}" if protect else escaped)
-        pieces.append(escape(trail, ascii_only=ascii_only, balanced=balanced))
-        out.append("".join(pieces))
-        if core:
-            after_colon = trail.endswith((":", "?", "!", "."))
+        written, ends_part = _protect_token(token, sentence_case and not after_colon, braces, ascii_only)
+        out.append(written)
+        if ends_part is not None:
+            after_colon = ends_part
     return " ".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _protect_token(token: str, protect_names: bool, braces: str, ascii_only: bool) -> tuple[str, bool | None]:
+    """One word of a title, escaped and protected; and whether it ends a part of the title (a colon
+    after it), or None when it holds no letter or digit. Cached: title words repeat."""
+    def esc(value: str) -> str:
+        return escape(value, ascii_only=ascii_only, balanced=braces == "balanced") if braces else value
+
+    core_match = _CORE_RE.search(token)
+    if core_match is None:
+        return esc(token), None
+    core = core_match.group()
+    pieces = [esc(token[:core_match.start()])]
+    for part in _PART_SPLIT_RE.split(core) if ("-" in core or "/" in core) else (core,):
+        # a part holding a brace is never wrapped: its escape could pair with our brace
+        protect = part[:1].isalnum() and "{" not in part and "}" not in part and (
+            _needs_protection(part) or (protect_names and part[0].isupper() and len(part) > 1))
+        pieces.append("{" + esc(part) + "}" if protect else esc(part))
+    trail = token[core_match.end():]
+    pieces.append(esc(trail))
+    return "".join(pieces), trail.endswith((":", "?", "!", "."))
 
 
 # --- verbatim fields --------------------------------------------------------------------------
