@@ -125,25 +125,24 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
             return found[0], found[1], 1
     elif len(stripped) > 120:
         return None  # too long for a heading
-    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    if (not _is_item(text) and UNDERLINE.match(nxt) and len(nxt.strip()) >= 3
-            and len(stripped.split()) <= HEADING_MAX_WORDS):
-        return stripped, 1 if "=" in nxt else 2, 2
     words = stripped.split()
     if len(words) > HEADING_MAX_WORDS or _is_item(text):
         return None
-    bold = BOLD_LINE.match(text)
-    if bold and heading_kind(bold.group(1)):
-        return bold.group(1), 4, 1
-    if not LOWER_ASCII.search(stripped):
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if UNDERLINE.match(nxt) and len(nxt.strip()) >= 3:
+        return stripped, 1 if "=" in nxt else 2, 2
+    if "**" in stripped:
+        bold = BOLD_LINE.match(text)
+        if bold and heading_kind(bold.group(1)):
+            return bold.group(1), 4, 1
+    elif not LOWER_ASCII.search(stripped):
         letters = NON_LETTERS.sub("", stripped)
-        if len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped) and "**" not in stripped:
+        if len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped):
             return stripped, 1, 1
-    prev_blank = i == 0 or not lines[i - 1].text.strip()
-    following = next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), "")
-    if (prev_blank and not nxt.strip() and len(words) <= 4 and not SENTENCE_END.search(stripped)
-            and not is_venue_line(following)
-            and heading_kind(stripped) and "](" not in stripped and "**" not in stripped):
+    if (len(words) <= 4 and not nxt.strip() and (i == 0 or not lines[i - 1].text.strip())
+            and "](" not in stripped and "**" not in stripped and not SENTENCE_END.search(stripped)
+            and heading_kind(stripped)
+            and not is_venue_line(next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), ""))):
         return stripped, 1, 1
     return None
 

@@ -12,6 +12,8 @@ from .models import OTHERS, Person
 
 MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corresponding authors?)[^)]*\)"
                      r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|(?<=[a-z])\d(?:,\d)*\b", re.I)
+# Every marker above starts with one of these characters: text without any has no marker.
+MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
 ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b", re.I)
 SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.I)
 PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin",
@@ -45,7 +47,9 @@ def _has_et_al(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def clean_author_text(text: str) -> str:
     """Drop emphasis and contribution markers, keep the names."""
-    return " ".join(MARKERS.sub(" ", text).split())
+    if MARKER_HINT.search(text):
+        text = MARKERS.sub(" ", text)
+    return " ".join(text.split())
 
 
 def split_authors(text: str) -> list[Person]:
@@ -53,21 +57,33 @@ def split_authors(text: str) -> list[Person]:
 
     APA-style lists (``Smith, J., & Wu, C.``) are recognised by their family-comma-initials pairs.
     """
+    names, others = _author_names(text)
+    people = [Person(family=family, given=given) for family, given in names]
+    if others:
+        people.append(OTHERS)
+    return people
+
+
+@lru_cache(maxsize=65536)
+def _author_names(text: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """((family, given), ...) of an author list and whether it ends with et al.; cached, since
+    co-authors list the same paper the same way on their pages."""
     text = _strip_end(clean_author_text(text))
     if not text:
-        return []
+        return (), False
     others = _has_et_al(text)
     if others:
         text = ET_AL.sub("", text)
     text = _strip_end(text)
-    pieces = [p.strip(" .,;:") if not INITIALS.match(p.strip(" ,;:")) else p.strip(" ,;:")
-              for p in SEPARATOR.split(text)]
-    pieces = [p for p in pieces if p]
-    people = _pair_inverted(pieces) or [parse_name(p) for p in pieces]
-    people = [p for p in people if p.family or p.literal]
-    if others:
-        people.append(OTHERS)
-    return people
+    pieces = []
+    for piece in SEPARATOR.split(text):
+        trimmed = piece.strip(" ,;:")
+        piece = trimmed if INITIALS.match(trimmed) else piece.strip(" .,;:")
+        if piece:
+            pieces.append(piece)
+    pairs = _pair_inverted(pieces)
+    names = [(p.family, p.given) for p in pairs] if pairs else [_name_parts(p) for p in pieces]
+    return tuple(name for name in names if name[0]), others
 
 
 def _strip_end(text: str) -> str:

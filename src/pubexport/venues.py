@@ -104,6 +104,12 @@ NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(
 YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20[0-4])\d)(?![\d])")
 SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
 NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
+ALTERNATIVES = re.compile(r"\s+/\s+|\s*;\s*")
+PREPRINT_WORDS = re.compile(r"\barxiv\b|\bpreprint\b", re.I)
+EMPTIED_BRACKETS = re.compile(r"\(\s*[\W_]*\s*\)")
+DETAILS = re.compile(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", re.I)
+ISSUE_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\d+(?:[–-]\d+)?")
+TWO_LATIN_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 
 TOKEN = re.compile(r"[^\W_]+(?:[&'’-][^\W_]+)*|&")
@@ -193,7 +199,7 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...]]
     published venue. A string that is only a note (``(under review)``) gives no venue.
     """
     text = " ".join(text.replace("*", " ").split())
-    parts = [p for p in re.split(r"\s+/\s+|\s*;\s*", text) if p.strip()] or [text]
+    parts = ([p for p in ALTERNATIVES.split(text) if p.strip()] or [text]) if "/" in text or ";" in text else [text]
     infos = [_parse_one(p) for p in parts]
     published = [i for i in infos if i.venue and i.type != PREPRINT]
     best = published[0] if published else next((i for i in infos if i.venue), infos[0])
@@ -234,7 +240,7 @@ def kind_type(name: str) -> str:
         return THESIS
     if WORKSHOP_WORDS.search(name) or CONFERENCE_WORDS.search(name):
         return PAPER_CONFERENCE
-    if re.search(r"\barxiv\b|\bpreprint\b", name, re.I):
+    if PREPRINT_WORDS.search(name):
         return PREPRINT
     if JOURNAL_WORDS.search(name):
         return ARTICLE_JOURNAL
@@ -246,11 +252,13 @@ def _clean_name(text: str) -> str:
     name = NOTE.sub(" ", text)
     name = YEAR.sub(" ", name)
     name = SHORT_YEAR.sub(" ", name)
-    name = re.sub(r"\(\s*[\W_]*\s*\)", " ", name)  # brackets emptied by the removals
-    name = re.sub(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", " ", name, flags=re.I)
-    name = re.sub(r"\b\d+(?:\(\d+\))?:\d+(?:[–-]\d+)?", " ", name)  # 12(3):45-67
+    if "(" in name:
+        name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
+    name = DETAILS.sub(" ", name)
+    if ":" in name:
+        name = ISSUE_PAGES.sub(" ", name)  # 12(3):45-67
     name = " ".join(name.split()).strip(" ,.;:-–()[]")
     name = FILLER.sub("", name).strip(" ,.;:-–")
-    if NOTE_ONLY_LEFTOVER.match(name) or not re.search(r"[A-Za-z]{2}", name):
+    if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
         return ""
     return name
