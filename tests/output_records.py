@@ -43,6 +43,8 @@ def sample_records() -> list[Record]:
                type=PAPER_CONFERENCE, sources=src),
         Record(title="A paper with no year", authors=[Person("Doe", "Jane")], venue="NeurIPS",
                type=PAPER_CONFERENCE, notes=["Spotlight", "equal contribution"], sources=src),
+        Record(title="An arXiv preprint without its id", authors=[Person("Ju", "Chen")], year=2023, venue="arXiv",
+               type=PREPRINT, sources=src),
         Record(title="StyleT2I revisited", authors=[Person("Li", "Zhiheng")], year=2022,
                venue="European Conference on Computer Vision", type=PAPER_CONFERENCE, sources=src),
     ]

@@ -105,6 +105,11 @@ def test_preprint_has_arxiv_number_and_publisher():
     assert "container-title" not in written
 
 
+def test_preprint_without_id_still_names_arxiv():
+    written = item(title="T", type=PREPRINT, venue="arXiv")
+    assert written["publisher"] == "arXiv" and "number" not in written
+
+
 def test_published_paper_keeps_its_arxiv_id_where_the_seed_scorer_finds_it():
     written = item(title="T", type=PAPER_CONFERENCE, venue="Conference", arxiv="2104.00969",
                    urls=["https://conf.org/paper.pdf"])

@@ -138,7 +138,7 @@ def _misc_kind(howpublished: str, arxiv: str, eprint_type: str) -> tuple[str, st
     """The type and venue of a @misc entry, read from what it says in howpublished."""
     lowered = howpublished.lower()
     if is_arxiv_venue(howpublished) or (arxiv and not howpublished):
-        return PREPRINT, ""
+        return PREPRINT, "" if arxiv else "arXiv"
     if lowered in _MISC_KINDS:
         return _MISC_KINDS[lowered], ""
     if lowered.startswith("patent") or " patent" in lowered:
@@ -298,6 +298,7 @@ def _mention_from_item(item: dict, source: Source) -> Mention | None:
     m.urls = _without_arxiv_page(m.urls, m.arxiv)
     if m.type == PREPRINT and m.publisher.lower() == "arxiv":
         m.publisher = ""
+        m.venue = m.venue or ("" if m.arxiv else "arXiv")
     notes = custom.get("notes") if isinstance(custom.get("notes"), list) else None
     m.notes = [_string(n) for n in notes if _string(n)] if notes is not None else \
         [n for n in [_string(item.get("note", ""))] if n]

@@ -16,7 +16,7 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from . import latex
-from .citation import keys_are_unique, main_url, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
 from .keys import assign_keys
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      Person, Record)
@@ -112,8 +112,8 @@ def _protected(value: str, ascii_only: bool) -> str:
 
 def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_only: bool) -> str:
     """What @misc prints where an entry type would print its venue."""
-    if kind == PREPRINT and record.arxiv:
-        value = f"arXiv preprint arXiv:{record.arxiv}"
+    if kind == PREPRINT and (record.arxiv or is_arxiv_venue(record.venue or record.venue_acronym)):
+        value = f"arXiv preprint arXiv:{record.arxiv}" if record.arxiv else "arXiv preprint"
     elif kind == PATENT:
         value = " ".join(p for p in ("Patent", record.number) if p) if not venue else \
             (f"{venue} {record.number}" if record.number and record.number not in venue else venue)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .citation import keys_are_unique, main_url, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
 from .keys import assign_keys
 from .latex import clean
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
@@ -56,9 +56,10 @@ def to_csl(record: Record) -> dict:
                        ("publisher", record.publisher), ("number", record.number), ("DOI", record.doi)):
         if clean(value):
             item[key] = clean(value)
-    if kind == PREPRINT and record.arxiv:
-        item["number"] = f"arXiv:{record.arxiv}"
+    if kind == PREPRINT and (record.arxiv or is_arxiv_venue(record.venue or record.venue_acronym)):
         item["publisher"] = "arXiv"
+        if record.arxiv:
+            item["number"] = f"arXiv:{record.arxiv}"
     url = main_url(record)
     if url:
         item["URL"] = url
