@@ -158,3 +158,17 @@ def test_titles_of_common_words_still_meet_through_word_pairs():
     records = merge(fillers + [typo, right])
     assert len(fillers) > 64
     assert len(records) == len(fillers) + 1
+
+
+def test_garbage_collector_state_is_restored():
+    import gc
+
+    assert gc.isenabled()
+    merge([mention("Widgets", "a.md", 1)])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        merge([mention("Widgets", "a.md", 1)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
