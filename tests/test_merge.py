@@ -172,3 +172,25 @@ def test_garbage_collector_state_is_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_many_variant_mentions_merge_the_same_in_any_order():
+    rng = random.Random(7)
+    words = ["widget", "lens", "gradient", "sparse", "robot", "garden", "tiny", "motion", "prism", "atlas",
+             "kernel", "cascade", "harbor", "lattice", "meadow", "orbit", "quartz", "ripple", "summit"]
+    mentions = []
+    for paper in range(40):
+        title = " ".join(rng.sample(words, 6)).title()
+        arxiv = f"21{paper:02d}.0000{paper % 7}" if paper % 3 else ""
+        for k in range(rng.randint(1, 4)):
+            shown = title.lower() if k % 2 else title
+            if rng.random() < 0.3:
+                shown = shown[:10] + shown[11:]  # a typo
+            mentions.append(mention(shown, f"p{k}.md", paper * 10 + k, year=2020 + rng.randint(0, 1),
+                                    arxiv=arxiv if rng.random() < 0.7 else "",
+                                    authors=[Person("Li", "Ada" if k % 2 else "A.")]))
+    expected = merge(list(mentions))
+    for seed in range(3):
+        shuffled = list(mentions)
+        random.Random(seed).shuffle(shuffled)
+        assert merge(shuffled) == expected
