@@ -11,11 +11,14 @@ from functools import lru_cache
 from .models import OTHERS, Person
 
 MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corresponding authors?)[^)]*\)"
-                     r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|(?<=[a-z])\d(?:,\d)*\b", re.I)
+                     r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|\d(?<=[a-z]\d)(?:,\d)*\b", re.I)
 # Every marker above starts with one of these characters: text without any has no marker.
 MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
 ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b", re.I)
-SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*", re.I)
+# (The look-ahead names the characters a separator starts with, so that the regex engine skips
+# ahead to them instead of trying every alternative at every position.)
+SEPARATOR = re.compile(r"(?=[\s,;])(?:\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*)", re.I)
+ET_AL_HINT = re.compile(r"et\.?\s*al")
 PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin",
              "ibn", "al", "ten", "ter", "zu", "y"}
 INITIALS = re.compile(r"^(?:(?:[A-Z]|[A-Z][a-z])\.\s?-?){1,3}$|^[A-Z]{1,3}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
@@ -41,7 +44,7 @@ def _has_non_name_word(text: str) -> bool:
 
 def _has_et_al(text: str) -> bool:
     lower = text.lower()
-    return ("et" in lower and "al" in lower or "others" in lower) and bool(ET_AL.search(text))
+    return ("others" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))) and bool(ET_AL.search(text))
 
 
 @lru_cache(maxsize=65536)

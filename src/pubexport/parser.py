@@ -15,10 +15,12 @@ from .names import clean_author_text, looks_like_authors, split_authors
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
-BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>()\[\]\"]+")
+# (Look-behinds sit after a first character here and below, so that the regex engine can skip
+# ahead to candidate characters instead of trying every position.)
+BARE_URL = re.compile(r"(?:h(?<![(\w]h)ttps?://|w(?<![(\w]w)ww\.)[^\s<>()\[\]\"]+")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-ITALIC = re.compile(r"(?<![*\w])[*_](?![*\s])(.+?)(?<![*\s])[*_](?![*\w])")
-QUOTED = re.compile(r"[\"“”„]\s*(.{6,}?)\s*[\"“”]|``(.{6,}?)''|(?<!\w)'([^']{6,}?[.,]?)'(?!\w)")
+ITALIC = re.compile(r"[*_](?<![*\w][*_])(?![*\s])(.+?)(?<![*\s])[*_](?![*\w])")
+QUOTED = re.compile(r"[\"“”„]\s*(.{6,}?)\s*[\"“”]|``(.{6,}?)''|'(?<!\w')([^']{6,}?[.,]?)'(?!\w)")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
 LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
 NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)(?:[./-]\d{1,2}){0,2}\s*\**\s*[\])]?"

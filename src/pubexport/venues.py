@@ -101,7 +101,9 @@ NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(
                   r"|\bunder (?:review|submission)\b|\bsubmitted\b|\bin press\b|\bto appear\b"
                   r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
                   r"(?: (?:nominee|finalist|honou?rable mention))?\b", re.I)
-YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+# (Look-behinds sit after a first character here and below, so that the regex engine can skip
+# ahead to candidate characters instead of trying every position.)
+YEAR = re.compile(r"((?:1(?<![\d./-]1)9[5-9]|2(?<![\d./-]2)0[0-4])\d)(?![\d])")
 SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
 NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
 ALTERNATIVES = re.compile(r"\s+/\s+|\s*;\s*")
