@@ -155,3 +155,14 @@ def test_mojibake_page_is_repaired_before_reading():
 def test_every_seed_page_gives_mentions_without_error():
     for path in sorted(SEEDS.iterdir()):
         assert extract(load(path)), path.name
+
+
+def test_many_loose_news_items_each_find_their_titled_twin():
+    news = "".join(f"- [**2021**] Our new work, [a study number {n}](https://arxiv.org/abs/2101.{n:05d}) is out!\n"
+                   for n in range(1, 1_001))
+    papers = "".join(f"- A. Li, B. Wu. Title Number {n}. In ICML, 2021. [arXiv](https://arxiv.org/abs/2101.{n:05d})\n"
+                     for n in range(1, 1_001))
+    mentions = extract(Document("p.md", "# News\n" + news + "\n# Publications\n" + papers, "markdown"))
+    assert len(mentions) == 2_000 and not any(m.loose for m in mentions)
+    assert [m.title for m in mentions[:2]] == ["Title Number 1", "Title Number 2"]
+    assert (mentions[0].source.line, mentions[1_000].source.line) == (2, 1_004)

@@ -45,3 +45,34 @@ def test_citation_in_projects_section_is_found():
 def test_owner_is_the_name_bolded_across_entries():
     page = "# Publications\n- **Ann Lee**, Bo Wu. T one. In ICML, 2020.\n- Bo Wu, **Ann Lee**. T two. In ICML, 2021.\n"
     assert {e.owner for e in entries(page)} == {"Ann Lee"}
+
+
+def test_a_one_megabyte_line_is_no_entry_and_the_list_after_it_is_still_read():
+    page = "# Publications\n" + "word " * 200_000 + "\n- A. Li. Title One. In ICML, 2020.\n"
+    (entry,) = entries(page, "text")
+    assert (entry.text, entry.source.line) == ("- A. Li. Title One. In ICML, 2020.", 3)
+
+
+def test_a_heading_line_of_a_hundred_thousand_marks_still_reads_as_a_heading():
+    page = "# Papers " + "#" * 100_000 + "\n- A. Li. Title One. In ICML, 2020.\n"
+    (entry,) = entries(page)
+    assert (entry.section, entry.section_kind) == ("Papers", PUBLICATIONS)
+
+
+def test_many_headings_each_entry_under_its_own():
+    page = "".join(f"# Publications {n}\n- A. Li. Title {n}. In ICML, 2020.\n" for n in range(5_000))
+    found = entries(page)
+    assert len(found) == 5_000
+    assert all(e.section == f"Publications {n}" and e.source.line == 2 * n + 2 for n, e in enumerate(found))
+
+
+def test_huge_paragraph_without_blank_lines_or_item_marks_gives_one_entry_per_line():
+    lines = [f"A. Li and B. Wu. Title number {n} here. In ICML, 2020." for n in range(2_000)]
+    found = entries("# Publications\n" + "\n".join(lines) + "\n")
+    assert [e.text for e in found] == lines
+    assert {e.shape for e in found} == {"reference"}
+
+
+def test_short_paragraph_stays_one_entry():
+    (entry,) = entries("# Publications\n[A Title](u)\nAnn Lee, Bo Wu\nICML 2020\n")
+    assert entry.shape == "list"

@@ -26,3 +26,9 @@ def test_particles_stay_with_the_family_name():
 def test_author_list_versus_title():
     assert looks_like_authors("Geemi P. Wellawatte, Heta A. Gandhi and Andrew D. White")
     assert not looks_like_authors("Deep Grouping Model for Unified Perceptual Parsing")
+
+
+def test_repeated_author_lists_give_fresh_people_each_time():
+    first = split_authors("Ann Lee and Bo Wu")
+    first[0].family = "Changed"
+    assert split_authors("Ann Lee and Bo Wu") == [Person(family="Lee", given="Ann"), Person(family="Wu", given="Bo")]

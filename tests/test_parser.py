@@ -35,3 +35,12 @@ def test_list_title_is_never_the_description():
 
 def test_news_without_title_gives_nothing():
     assert parse("- One paper is accepted to CVPR 2023, about efficient things.", "news", "News") == []
+
+
+def test_link_text_of_generic_words_is_dropped_and_long_dash_runs_are_read_in_linear_time():
+    from pubexport.parser import GENERIC_LINK, plain
+
+    assert GENERIC_LINK.match("[PDF] | Code & Project Page / arXiv version")
+    assert not GENERIC_LINK.match("Code for Robust Parsing")
+    assert not GENERIC_LINK.match("- " * 50_000 + "x")  # exponential backtracking before
+    assert plain("[Paper](u) [Robust Parsing](v)") == "Robust Parsing"

@@ -38,3 +38,19 @@ def test_latex_markup_becomes_markdown():
 
 def test_markdown_escapes_are_removed():
     assert repair(r"[Title](u) \| [[Code](c)] S. Su\*")[0].text == "[Title](u) | [[Code](c)] S. Su*"
+
+
+def test_minified_page_on_one_long_line_keeps_every_item_and_leaves_unclosed_tags_unread():
+    item = '<li>{1}<a href="https://x.org/{0}">Paper {0} Title</a><br><b>Ann Lee</b>, Bo Wu<br>ICML, 2020</li>'
+    page = "<ul>" + "".join(item.format(n, "<em>" if n % 10 == 0 else "") for n in range(11_000)) + "</ul>"
+    assert len(page) > 1_000_000  # one line, and 1,100 <em> that never close
+    lines = repair(page, "html")
+    texts = [line.text for line in lines if line.text]
+    assert texts.count("**Ann Lee**, Bo Wu") == texts.count("ICML, 2020") == 11_000
+    assert texts[:3] == ["- [Paper 0 Title](https://x.org/0)", "**Ann Lee**, Bo Wu", "ICML, 2020"]
+    assert {line.number for line in lines} == {1}
+
+
+def test_html_comments_go_and_an_unclosed_one_is_left_as_written():
+    assert repair("a <!-- x --> b <!-- y --> c <!-- open", "html")[0].text == "a b c <!-- open"
+    assert repair("a <!-- x --> b <!-- y -->", "html")[0].text == "a b"
