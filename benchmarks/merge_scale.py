@@ -150,7 +150,7 @@ def main() -> int:
         if 10000 in by_size and 100000 in by_size:
             growth = by_size[100000][key] / max(by_size[10000][key], 1e-9)
             print(f"{mode}: 10k -> 100k time grows {growth:.1f}x")
-            if growth > 12:
+            if growth > 12 and mode == "e2e":  # the target is end to end; merge alone is shown
                 failures.append(f"{mode} growth {growth:.1f}x > 12x")
         big = by_size.get(100000)
         if big:

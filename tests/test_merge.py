@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from pubexport.merge import merge
-from pubexport.models import OTHERS, PAPER_CONFERENCE, PREPRINT, Mention, Person, Source
+from pubexport.models import ARTICLE_JOURNAL, OTHERS, PAPER_CONFERENCE, PREPRINT, Mention, Person, Source
 from pubexport.report import Report
 
 
@@ -194,3 +194,12 @@ def test_many_variant_mentions_merge_the_same_in_any_order():
         shuffled = list(mentions)
         random.Random(seed).shuffle(shuffled)
         assert merge(shuffled) == expected
+
+
+def test_volume_and_pages_come_from_the_published_mention():
+    preprint = mention("Gradient Lenses for Sparse Widget Tracking", "a.md", 1, venue="arXiv preprint",
+                       arxiv="2104.00001", pages="1-20")
+    journal = mention("Gradient Lenses for Sparse Widget Tracking", "b.md", 1, venue="Widget Letters",
+                      type=ARTICLE_JOURNAL, volume="6", issue="4", pages="7012-7019")
+    [record] = merge([preprint, journal])
+    assert (record.volume, record.issue, record.pages, record.type) == ("6", "4", "7012-7019", ARTICLE_JOURNAL)

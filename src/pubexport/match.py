@@ -155,53 +155,45 @@ class Features:
     loose: bool
 
 
-def features(mention: Mention, titles: dict | None = None) -> Features:
-    """The features of one mention; ``titles`` caches title normalisation across calls."""
-    title = _cached_title(mention.title, titles) if mention.title else ""
-    acronym = _cached_title(mention.title.split(":", 1)[0], titles) if ":" in mention.title else ""
-    authors = tuple(k for k in (person_keys(p) for p in mention.authors) if k)
+def features(mention: Mention, cache: dict | None = None) -> Features:
+    """The features of one mention; ``cache`` keeps title and venue readings across calls."""
+    if cache is None:
+        cache = {}
+    raw = mention.title
+    known = cache.get(raw)
+    if known is None:
+        known = cache[raw] = _title_features(raw)
+    title, compact, acronym, markers = known
+    authors = tuple(k for k in [_name_keys(p.family, p.given, p.literal) for p in mention.authors] if k)
     doi = normalise_doi(mention.doi) if mention.doi else ""
-    arxiv = mention.arxiv.strip().lower()
-    published = is_published(mention)
-    from_doi = _ARXIV_DOI.match(doi) if doi else None
-    if from_doi:
-        arxiv, doi = arxiv or from_doi.group(1), ""
-    if arxiv:
+    arxiv = mention.arxiv.strip().lower() if mention.arxiv else ""
+    if doi.startswith("10.48550/"):
+        from_doi = _ARXIV_DOI.match(doi)
+        if from_doi:
+            arxiv, doi = arxiv or from_doi.group(1), ""
+    if arxiv and ("v" in arxiv or ":" in arxiv):
         arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
-    return Features(
-        title=title,
-        compact=title.replace(" ", ""),
-        acronym=acronym if acronym != title else "",
-        markers=_cached_markers(title, titles),
-        arxiv=arxiv,
-        doi=doi,
-        year=mention.year,
-        authors=authors,
-        author_keys=frozenset().union(*authors) if authors else frozenset(),
-        venue=fold(mention.venue_acronym or mention.venue) if published else "",
-        published=published,
-        label=(mention.source.path, mention.label) if mention.label else None,
-        loose=mention.loose or not title,
-    )
+    published = is_published(mention)
+    venue = ""
+    if published:
+        text = mention.venue_acronym or mention.venue
+        venue = cache.get(("venue", text))
+        if venue is None:
+            venue = cache[("venue", text)] = fold(text)
+    return Features(title, compact, acronym, markers, arxiv, doi, mention.year, authors,
+                    frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
+                    (mention.source.path, mention.label) if mention.label else None,
+                    mention.loose or not title)
 
 
-def _cached_title(title: str, cache: dict | None) -> str:
-    if cache is None:
-        return normalise_title(title)
-    norm = cache.get(title)
-    if norm is None:
-        norm = cache[title] = normalise_title(title)
-    return norm
+_NO_KEYS = frozenset()
 
 
-def _cached_markers(norm: str, cache: dict | None) -> frozenset:
-    if cache is None:
-        return part_markers(norm)
-    key = ("markers", norm)
-    markers = cache.get(key)
-    if markers is None:
-        markers = cache[key] = part_markers(norm)
-    return markers
+def _title_features(raw: str) -> tuple:
+    """(normalised title, without spaces, normalised part before a colon, part markers)."""
+    title = normalise_title(raw) if raw else ""
+    acronym = normalise_title(raw.split(":", 1)[0]) if ":" in raw else ""
+    return title, title.replace(" ", ""), acronym if acronym != title else "", part_markers(title)
 
 
 def title_similarity(a: str, b: str) -> float:

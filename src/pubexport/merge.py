@@ -51,8 +51,8 @@ def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]
 
 def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
     ordered = _canonical_order(mentions)
-    titles: dict[str, str] = {}
-    feats = [match.features(m, titles) for m in ordered]
+    cache: dict = {}
+    feats = [match.features(m, cache) for m in ordered]
     groups = _Groups(feats)
     links = _Linker(ordered, feats, report).links()
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
@@ -368,12 +368,14 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
         arxiv_class=_most_common(mentions[i].arxiv_class for i in indices if feats[i].arxiv == arxiv),
         urls=_union(m.urls for m in group),
         notes=_union(m.notes for m in group),
-        volume=_most_common(m.volume for m in published or group),
-        issue=_most_common(m.issue for m in published or group),
-        pages=_most_common(m.pages for m in published or group),
-        publisher=_most_common(m.publisher for m in published or group),
-        number=_most_common(m.number for m in group),
     )
+    if any(m.volume or m.issue or m.pages or m.publisher or m.number for m in group):
+        source = published or group
+        record.volume = _most_common(m.volume for m in source)
+        record.issue = _most_common(m.issue for m in source)
+        record.pages = _most_common(m.pages for m in source)
+        record.publisher = _most_common(m.publisher for m in source)
+        record.number = _most_common(m.number for m in group)
     record.sources = sorted({m.source for m in group}, key=lambda s: (s.path, s.line))
     record.owners = sorted({m.owner for m in group if m.owner})
     record.mentions = group
