@@ -252,7 +252,7 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
         elif kind == NEWS:
             shaped.append((lines, "news"))
         elif (not is_item and len(lines) == 1 and i + 1 < len(units) and not units[i + 1][1]
-              and len(units[i + 1][0]) == 1 and _is_title_line(first) and is_venue_line(units[i + 1][0][0].text)):
+              and len(units[i + 1][0]) == 1 and is_venue_line(units[i + 1][0][0].text) and _is_title_line(first)):
             shaped.append((lines + units[i + 1][0], "block"))
             i += 1
         elif len(lines) > 1:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .finder import is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import clean_author_text, looks_like_authors, split_authors
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
@@ -65,6 +66,12 @@ PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|pub
 
 # -- markup helpers -------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)
+def is_generic_link(text: str) -> bool:
+    """Whether a link text only says what the link is (``PDF``, ``Code``), not what it names."""
+    return bool(GENERIC_LINK.match(text))
+
+
 def links(text: str) -> list[tuple[str, str]]:
     return [(m.group(1).strip(), m.group(2)) for m in LINK.finditer(text)]
 
@@ -72,7 +79,7 @@ def links(text: str) -> list[tuple[str, str]]:
 def urls_of(text: str) -> list[str]:
     if "http" not in text and "www." not in text:
         return []
-    found = [url for _, url in links(text)] + BARE_URL.findall(LINK.sub(" ", text))
+    found = [url for _, url in links(text)] + BARE_URL.findall(LINK.sub(" ", text) if "](" in text else text)
     out: list[str] = []
     for url in found:
         url = url.rstrip(".,;")
@@ -87,7 +94,7 @@ def urls_of(text: str) -> list[str]:
 def plain(text: str) -> str:
     """Text without markup: link texts kept (generic ones dropped), emphasis and brackets gone."""
     if "](" in text:
-        text = LINK.sub(lambda m: "" if GENERIC_LINK.match(m.group(1).strip()) else m.group(1), text)
+        text = LINK.sub(lambda m: "" if is_generic_link(m.group(1).strip()) else m.group(1), text)
     if "http" in text or "www." in text:
         text = BARE_URL.sub(" ", text)
     text = text.replace("**", "").replace("__", "")
@@ -112,7 +119,7 @@ def clean_title(text: str) -> str:
 
 def is_title(text: str, *, strict: bool = True) -> bool:
     """Reads as a paper title: letters, not a bare link word, not a sentence about the page."""
-    if not text or len(text) > 350 or GENERIC_LINK.match(text):
+    if not text or len(text) > 350 or is_generic_link(text):
         return False
     if not TWO_LETTERS.search(text) and not WIDE_CHARACTER.search(text):
         return False
@@ -225,7 +232,7 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         title = next(g for g in quoted.groups() if g)
         return text[:quoted.start()], title, text[quoted.end():], None
     first_link = LINK.match(text.strip())
-    if first_link and not GENERIC_LINK.match(first_link.group(1).strip()):
+    if first_link and not is_generic_link(first_link.group(1).strip()):
         return "", first_link.group(1), text.strip()[first_link.end():], None
     apa = APA_YEAR.search(text) if "(" in text else None
     if apa and looks_like_authors(plain(text[:apa.start()])):
@@ -316,9 +323,8 @@ def parse_lines(entry: Entry) -> list[Mention]:
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")))]
 
 
+@lru_cache(maxsize=65536)
 def _is_venue(line: str) -> bool:
-    from .finder import is_venue_line
-
     text = plain(line)
     if is_venue_line(text):
         return True
@@ -331,7 +337,7 @@ def _title_of_line(line: str, *, patent: bool = False) -> str:
     if patent:
         stripped = PATENT_NUMBER.sub("", plain(stripped) if "](" not in stripped else stripped, count=1).strip()
     link = LINK.match(stripped)
-    if link and not GENERIC_LINK.match(link.group(1).strip()):
+    if link and not is_generic_link(link.group(1).strip()):
         return clean_title(link.group(1))
     bold = BOLD.match(stripped)
     if bold:
@@ -372,7 +378,7 @@ def parse_news(entry: Entry) -> list[Mention]:
             venue = _venue_from(plain(body[quoted.end():]))
         return [build(entry, title, [], venue, year_hint=date_year)]
     mentions = []
-    named = [(t, u) for t, u in links(body) if not GENERIC_LINK.match(t) and t]
+    named = [(t, u) for t, u in links(body) if not is_generic_link(t) and t]
     venue = _venue_from(LINK.sub(" ", body))
     for link_text, url in named:
         title = clean_title(link_text)
