@@ -101,8 +101,11 @@ NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(
                   r"|\bunder (?:review|submission)\b|\bsubmitted\b|\bin press\b|\bto appear\b"
                   r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
                   r"(?: (?:nominee|finalist|honou?rable mention))?\b", re.I)
-# (Look-behinds sit after a first character here and below, so that the regex engine can skip
-# ahead to candidate characters instead of trying every position.)
+# Every note above holds one of these words (case-folded): text without any has no note.
+NOTE_WORDS = ("oral", "spotlight", "poster", "highlight", "demo", "under", "submitted", "press", "appear",
+              "equal", "first", "best")
+# (The look-behind sits after a first character, so that the regex engine can skip ahead to
+# candidate characters instead of trying every position.)
 YEAR = re.compile(r"((?:1(?<![\d./-]1)9[5-9]|2(?<![\d./-]2)0[0-4])\d)(?![\d])")
 SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
 NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
@@ -183,7 +186,14 @@ def find_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _has_note(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in NOTE_WORDS)
+
+
 def find_notes(text: str) -> list[str]:
+    if not _has_note(text):
+        return []
     return [" ".join(m.group(0).split()) for m in NOTE.finditer(text)]
 
 
@@ -232,6 +242,7 @@ def _parse_one(text: str) -> VenueInfo:
     return info
 
 
+@lru_cache(maxsize=16384)
 def kind_type(name: str) -> str:
     """The CSL type a venue name implies by its words (journal, conference, report, ...)."""
     if PATENT_WORDS.search(name):
@@ -251,7 +262,7 @@ def kind_type(name: str) -> str:
 
 def _clean_name(text: str) -> str:
     """The venue name left once years, notes, volume/page details and filler words are gone."""
-    name = NOTE.sub(" ", text)
+    name = NOTE.sub(" ", text) if _has_note(text) else text
     name = YEAR.sub(" ", name)
     name = SHORT_YEAR.sub(" ", name)
     if "(" in name:
