@@ -223,7 +223,7 @@ def _join_broken_links(lines: list[Line]) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def is_venue_line(text: str) -> bool:
     """A short line naming a venue and/or year and nothing else (``IEEE TIFS, 2021``)."""
     plain = EMPHASIS.sub("", text).strip()

@@ -47,7 +47,7 @@ def _has_et_al(text: str) -> bool:
     return ("others" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))) and bool(ET_AL.search(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def clean_author_text(text: str) -> str:
     """Drop emphasis and contribution markers, keep the names."""
     if MARKER_HINT.search(text):
@@ -67,7 +67,7 @@ def split_authors(text: str) -> list[Person]:
     return people
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _author_names(text: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """((family, given), ...) of an author list and whether it ends with et al.; cached, since
     co-authors list the same paper the same way on their pages."""
@@ -112,7 +112,7 @@ def parse_name(name: str) -> Person:
     return Person(family=family, given=given)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _name_parts(name: str) -> tuple[str, str]:
     """(family, given) of a name; cached, since the same names recur on every page."""
     name = clean_author_text(name).strip(" ,;")
@@ -132,7 +132,7 @@ def _name_parts(name: str) -> tuple[str, str]:
     return " ".join(tokens[start:]), " ".join(tokens[:start])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def looks_like_name(text: str) -> bool:
     """A person's name: 1-5 capitalised words or initials, no words that names do not have."""
     text = clean_author_text(text).strip(" .,;")
@@ -144,7 +144,7 @@ def looks_like_name(text: str) -> bool:
                                   for t in capitals)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def looks_like_authors(text: str) -> bool:
     """An author list: every piece between separators is a name (``et al.`` allowed)."""
     text = clean_author_text(text).strip(" .,;:")

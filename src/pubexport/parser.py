@@ -90,7 +90,7 @@ def urls_of(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """Text without markup: link texts kept (generic ones dropped), emphasis and brackets gone."""
     if "](" in text:
@@ -107,7 +107,7 @@ def plain(text: str) -> str:
     return " ".join(text.split()).strip(" |")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def clean_title(text: str) -> str:
     # plain() leaves single spaces only, so str.strip does what \s-classes would
     text = plain(text).lstrip(TITLE_QUOTES_START).rstrip(TITLE_QUOTES_END)
@@ -323,7 +323,7 @@ def parse_lines(entry: Entry) -> list[Mention]:
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")))]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _is_venue(line: str) -> bool:
     text = plain(line)
     if is_venue_line(text):

@@ -203,7 +203,7 @@ def parse_venue(text: str) -> VenueInfo:
     return VenueInfo(venue, acronym, type_, year, list(notes))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...]]:
     """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
 
