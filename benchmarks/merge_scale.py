@@ -7,6 +7,7 @@ Two measurements per size, each in a fresh child process (peak memory is its ru_
          Precision/recall are over the extracted mentions that map to a truth entry (file:line);
          extraction recall (truth entries extracted) is printed beside them.
 
+Times are wall clock, with the process's CPU time beside them (steadier on a shared machine).
 Pairwise precision: of the mention pairs put in one record, the share that are one paper;
 recall: of the pairs that are one paper, the share put in one record.
 
@@ -55,24 +56,25 @@ def child_ideal(size: int, seed: int) -> dict:
 
     mentions, papers = ideal_mentions(size, seed)
     paper_of = {(m.source.path, m.source.line): p for m, p in zip(mentions, papers)}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     records = pipeline.merge(mentions)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     groups = [[paper_of[(m.source.path, m.source.line)] for m in r.mentions] for r in records]
-    return {"mentions": len(mentions), "records": len(records), "merge_s": elapsed, **pairwise(groups)}
+    return {"mentions": len(mentions), "records": len(records), "merge_s": elapsed, "merge_cpu_s": cpu,
+            **pairwise(groups)}
 
 
 def child_e2e(folder: str) -> dict:
     from pubexport import pipeline
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     mentions = pipeline.read([Path(folder) / "profiles"])
     read_s = time.perf_counter() - start
     records = pipeline.merge(mentions)
     merge_s = time.perf_counter() - start - read_s
     with open(Path(folder) / "out.bib", "w", encoding="utf-8") as fp:
         pipeline.write_bibtex(records, fp)
-    total = time.perf_counter() - start
+    total, cpu = time.perf_counter() - start, time.process_time() - cpu
     truth = json.loads((Path(folder) / "truth.json").read_text(encoding="utf-8"))
     by_file: dict[str, dict[int, str]] = {}
     for key, paper in truth.items():
@@ -98,7 +100,7 @@ def child_e2e(folder: str) -> dict:
                 group.append(paper)
         groups.append(group)
     return {"mentions": len(mentions), "records": len(records), "read_s": read_s, "merge_s": merge_s,
-            "total_s": total, "extraction_recall": len(found) / len(truth) if truth else 1.0,
+            "total_s": total, "total_cpu_s": cpu, "extraction_recall": len(found) / len(truth) if truth else 1.0,
             "unmatched_mentions": unmatched, **pairwise(groups)}
 
 
@@ -132,12 +134,14 @@ def main() -> int:
         for size in sizes:
             if mode == "ideal":
                 r = run_child(["ideal", str(size), "--seed", str(args.seed)])
-                line = f"merge only: {r['mentions']:>7} mentions  merge {r['merge_s']:6.2f} s"
+                line = (f"merge only: {r['mentions']:>7} mentions  merge {r['merge_s']:6.2f} s "
+                        f"(cpu {r['merge_cpu_s']:.2f})")
             else:
                 with tempfile.TemporaryDirectory() as tmp:
                     generate(Path(tmp), size, args.seed)
                     r = run_child(["e2e", tmp, "--seed", str(args.seed)])
-                line = (f"end to end: {r['mentions']:>7} mentions  total {r['total_s']:6.2f} s (read "
+                line = (f"end to end: {r['mentions']:>7} mentions  total {r['total_s']:6.2f} s (cpu "
+                        f"{r['total_cpu_s']:.2f}; read "
                         f"{r['read_s']:.2f}, merge {r['merge_s']:.2f})  extraction recall "
                         f"{r['extraction_recall']:.3f}  unmatched {r['unmatched_mentions']}")
             results.setdefault(mode, {})[size] = r
