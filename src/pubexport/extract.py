@@ -21,7 +21,10 @@ def extract(doc: Document) -> list[Mention]:
     if doc.kind in ("bibtex", "csljson"):
         return mentions_from_bibliography(doc)
     mentions: list[Mention] = []
-    for entry in find_entries(doc):
+    entries = find_entries(doc)
+    entries.reverse()
+    while entries:
+        entry = entries.pop()  # read entries are let go: a huge page holds its entries or its mentions
         try:
             parsed = parse_entry(entry)
         except Exception as err:  # one unreadable entry must not cost the rest of the page

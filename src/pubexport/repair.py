@@ -218,7 +218,8 @@ def repair(text: str, kind: str = "text") -> list[Line]:
     latex = kind == "latex" or bool(LATEX_HINT.search(text[:200_000]))
     out: list[Line] = []
     for number, line in enumerate(raw, start=1):
-        line = fix_mojibake(line)
+        if not line.isascii():
+            line = fix_mojibake(line)
         if latex:
             line = latex_to_markdown(line)
         if "<" in line or "&" in line:
