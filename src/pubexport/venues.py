@@ -115,6 +115,7 @@ EMPTIED_BRACKETS = re.compile(r"\(\s*[\W_]*\s*\)")
 DETAILS = re.compile(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", re.I)
 ISSUE_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\d+(?:[–-]\d+)?")
 TWO_LATIN_LETTERS = re.compile(r"[A-Za-z]{2}")
+DIGIT = re.compile(r"\d")
 
 
 TOKEN = re.compile(r"[^\W_]+(?:[&'’-][^\W_]+)*|&")
@@ -228,7 +229,7 @@ def _parse_one(text: str) -> VenueInfo:
         if short:
             years = [2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))]
     info.year = years[0] if years else None
-    workshop = WORKSHOP_WORDS.search(text)
+    workshop = "workshop" in text.casefold() and WORKSHOP_WORDS.search(text)
     acronym = find_venue(text)
     if acronym and not workshop:
         full, kind, _ = VENUES[acronym]
@@ -263,11 +264,14 @@ def kind_type(name: str) -> str:
 def _clean_name(text: str) -> str:
     """The venue name left once years, notes, volume/page details and filler words are gone."""
     name = NOTE.sub(" ", text) if _has_note(text) else text
-    name = YEAR.sub(" ", name)
-    name = SHORT_YEAR.sub(" ", name)
+    has_digit = DIGIT.search(name)
+    if has_digit:
+        name = YEAR.sub(" ", name)
+        name = SHORT_YEAR.sub(" ", name)
     if "(" in name:
         name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
-    name = DETAILS.sub(" ", name)
+    if has_digit or "-" in name or "–" in name:
+        name = DETAILS.sub(" ", name)
     if ":" in name:
         name = ISSUE_PAGES.sub(" ", name)  # 12(3):45-67
     name = " ".join(name.split()).strip(" ,.;:-–()[]")
