@@ -17,11 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pubexport.models import OTHERS, PAPER_CONFERENCE, ARTICLE_JOURNAL, PREPRINT, Mention, Person, Source
+from pubexport.models import ARTICLE_JOURNAL, OTHERS, PAPER_CONFERENCE, PREPRINT, Mention, Person, Source
 
 COMMON = ("learning", "network", "networks", "deep", "neural", "via", "with", "for", "and", "of", "the",
           "towards", "efficient", "robust", "video", "image", "representation", "self-supervised",
