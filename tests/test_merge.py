@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from pubexport.merge import merge
+from pubexport.merging import merge
 from pubexport.models import ARTICLE_JOURNAL, OTHERS, PAPER_CONFERENCE, PREPRINT, Mention, Person, Source
 from pubexport.report import Report
 

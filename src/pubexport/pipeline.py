@@ -55,7 +55,7 @@ def _extract_or_warn(extract, doc) -> list[Mention] | None:
 
 def merge(mentions: list[Mention], *, report: Report | None = None) -> list[Record]:
     """Group the mentions of each paper into one record (see README, "How matching decides")."""
-    from .merge import merge as merge_mentions
+    from .merging import merge as merge_mentions
 
     return merge_mentions(mentions, report=report)
 
