@@ -8,6 +8,8 @@ from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from output_records import sample_records
 
@@ -183,3 +185,42 @@ def test_cli_output_given_back_as_input_gives_the_same_output(pages, tmp_path):
     assert _cli([str(tmp_path / "refs.bib")], tmp_path / "again.bib") == bib
     csl = _cli([str(pages)], tmp_path / "refs.json")
     assert _without_provenance(_cli([str(tmp_path / "refs.json")], tmp_path / "again.json")) == _without_provenance(csl)
+
+
+# --- reading fast, as bibtexparser's middlewares read --------------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list('{}"\\ ab#,')), max_size=12))
+def test_enclosing_is_removed_as_bibtexparsers_middleware_removes_it(value):
+    from bibtexparser.middlewares.enclosing import RemoveEnclosingMiddleware
+
+    from pubexport.bibinput import _unenclosed
+
+    assert _unenclosed(value) == RemoveEnclosingMiddleware._strip_enclosing(value)[0]
+
+
+def test_string_definitions_are_resolved():
+    [m] = read_bib('@string{cvpr = {Conference on {V}ision (CVPR)}}\n'
+                   '@inproceedings{a, title = "A {GNN}", booktitle = cvpr, year = 2020}')
+    assert (m.title, m.venue, m.venue_acronym, m.year) == ("A GNN", "Conference on Vision", "CVPR", 2020)
+
+
+NAME_TEXT = st.text(st.sampled_from(list("aAnNdD \t\n~,xY")), max_size=24)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXT)
+def test_author_lists_are_read_as_bibtexparser_splits_and_parses_them(value):
+    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+    from pubexport.bibinput import _people
+
+    expected = []
+    for name in split_multiple_persons_names(value.strip()) if value.strip() else []:
+        if name.strip().lower() == "others":
+            expected.append(OTHERS)
+            continue
+        parts = parse_single_name_into_parts(name, strict=False)
+        family, given = " ".join(parts.von + parts.last).strip(), " ".join(parts.first + parts.jr).strip()
+        expected.append(Person(family=family, given=given) if family else Person(literal=given))
+    assert _people(value) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from functools import lru_cache
 
 from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue
 from .latex import clean, to_text, unverbatim
@@ -43,11 +44,18 @@ _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _BARE_ARXIV_RE = re.compile(r"^((?:0[7-9]|1[0-4])\d\d\.\d{4}|(?:1[5-9]|[2-9]\d)\d\d\.\d{5})(?:v\d+)?$")
 
 
+_STRING_BLOCK_RE = re.compile(r"@string", re.IGNORECASE)
+
+
 def _from_bibtex(doc: Document) -> list[Mention]:
     import bibtexparser
+    from bibtexparser.middlewares import ResolveStringReferencesMiddleware
     from bibtexparser.model import DuplicateBlockKeyBlock
 
-    library = bibtexparser.parse_string(doc.text)
+    # bibtexparser's splitter alone; @string references are resolved only when the file defines
+    # some, and enclosing braces or quotes are removed field by field (``_unenclosed``).
+    resolve = [ResolveStringReferencesMiddleware()] if _STRING_BLOCK_RE.search(doc.text) else []
+    library = bibtexparser.parse_string(doc.text, parse_stack=resolve)
     entries = list(library.entries)
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock) and block.ignore_error_block is not None:
@@ -66,6 +74,46 @@ def _from_bibtex(doc: Document) -> list[Mention]:
     return mentions
 
 
+_BRACE_RE = re.compile(r"(?<!\\)[{}]")
+_BRACE_OR_QUOTE_RE = re.compile(r'(?<!\\)[{}"]')
+
+
+def _unenclosed(value: str) -> str:
+    """A field value without the braces or quotes enclosing all of it, as bibtexparser's
+    RemoveEnclosingMiddleware reads it (a brace after a backslash does not count)."""
+    value = value.strip()
+    if len(value) < 2:
+        return value
+    first, last = value[0], value[-1]
+    if first == "{" and last == "}":
+        inner = value[1:-1]
+        if "{" not in inner and "}" not in inner:
+            return value if inner.endswith("\\") else inner
+        depth, end = 0, len(value) - 1
+        for match in _BRACE_RE.finditer(value):
+            depth += 1 if match.group() == "{" else -1
+            if depth < 0 or (depth == 0 and match.start() != end):
+                return value
+        return inner if depth == 0 else value
+    if first == '"' and last == '"':
+        end = len(value) - 1
+        if value.find('"', 1, end) < 0:
+            return value[1:-1]
+        depth = 0
+        for match in _BRACE_OR_QUOTE_RE.finditer(value):
+            char = match.group()
+            if match.start() in (0, end):
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth = max(depth - 1, 0)
+            elif depth == 0:
+                return value
+        return value[1:-1]
+    return value
+
+
 def _split_acronym(venue: str) -> tuple[str, str]:
     """'Conference on X (CVPR)' -> ('Conference on X', 'CVPR')."""
     match = _ACRONYM_RE.match(venue)
@@ -75,7 +123,7 @@ def _split_acronym(venue: str) -> tuple[str, str]:
 
 
 def _mention_from_entry(entry, source: Source) -> Mention | None:
-    raw = {f.key.lower(): f.value for f in entry.fields if isinstance(f.value, str)}
+    raw = {f.key.lower(): _unenclosed(f.value) for f in entry.fields if isinstance(f.value, str)}
 
     def text(name: str) -> str:
         return to_text(raw[name]) if name in raw else ""
@@ -148,25 +196,51 @@ def _misc_kind(howpublished: str, arxiv: str, eprint_type: str) -> tuple[str, st
 
 def _people(value: str) -> list[Person]:
     """BibTeX names ('von Last, First and {Org} and others') as Persons."""
-    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+    value = value.strip()
+    if not value:
+        return []
+    if "{" in value or "}" in value or "\\" in value:
+        from bibtexparser.middlewares.names import split_multiple_persons_names
 
+        names = split_multiple_persons_names(value)
+    else:
+        names = _AND_SPLIT_RE.split(value.strip(" \r\n\t"))  # as bibtexparser splits a list without braces
     people = []
-    for name in split_multiple_persons_names(value.strip()) if value.strip() else []:
-        if name.strip().lower() == "others":
+    for name in names:
+        family, given, literal = _name_parts(name)
+        if literal is OTHERS:
             people.append(OTHERS)
-            continue
-        if name.startswith("{") and name.endswith("}") and _one_group(name):
-            people.append(Person(literal=to_text(name)))
-            continue
-        try:
-            parts = parse_single_name_into_parts(name, strict=False)
-        except ValueError:
-            people.append(Person(literal=to_text(name)))
-            continue
-        family = to_text(" ".join(parts.von + parts.last))
-        given = to_text(" ".join(parts.first + parts.jr))
-        people.append(Person(family=family, given=given) if family else Person(literal=given))
+        elif literal is not None:
+            people.append(Person(literal=literal))
+        else:
+            people.append(Person(family=family, given=given) if family else Person(literal=given))
     return people
+
+
+_AND_SPLIT_RE = re.compile(r"[ \t\r\n]+[aA][nN][dD][ \t\r\n]+")
+_NAME_WORD_SPLIT_RE = re.compile(r"[ ~\r\n\t]+")
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, str, str | Person | None]:
+    """(family, given, literal) of one BibTeX name; literal is OTHERS for 'others'. Cached: a
+    bibliography names the same people again and again."""
+    if name.strip().lower() == "others":
+        return "", "", OTHERS
+    if name.startswith("{") and name.endswith("}") and _one_group(name):
+        return "", "", to_text(name)
+    if name.count(",") == 1 and "{" not in name and "}" not in name and "\\" not in name:
+        # 'von Last, First' without braces: bibtexparser's words, split as it splits them
+        last, first = (" ".join(w for w in _NAME_WORD_SPLIT_RE.split(part) if w) for part in name.split(","))
+        if first:  # with nothing after the comma, the name is read as 'First von Last'
+            return to_text(last), to_text(first), None
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    try:
+        parts = parse_single_name_into_parts(name, strict=False)
+    except ValueError:
+        return "", "", to_text(name)
+    return to_text(" ".join(parts.von + parts.last)), to_text(" ".join(parts.first + parts.jr)), None
 
 
 def _one_group(name: str) -> bool:

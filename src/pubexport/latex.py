@@ -219,7 +219,85 @@ def to_text(value: str) -> str:
         return clean(value)
     if "\\" not in value and "$" not in value:
         return clean(value.replace("{", "").replace("}", "").replace("~", " "))
-    return clean(_decoder().latex_to_text(value).replace("\xa0", " "))
+    decoded = _decode_common(value)
+    if decoded is None:
+        decoded = _decoder().latex_to_text(value)
+    return clean(decoded.replace("\xa0", " "))
+
+
+# --- the fast decoder -------------------------------------------------------------------------
+# pylatexenc reads any LaTeX but costs about a millisecond per field. The forms below are all our
+# escaper writes and nearly all other tools export ({\"u}, \'{e}, \ss{}, \&, {Caps}); they are
+# decoded here exactly as pylatexenc decodes them (tests/test_latex.py pins that), and a value
+# holding anything else (another macro, math, a comment, \\) goes to pylatexenc whole.
+
+_ACCENT_MARKS = {command: mark for mark, command in _ACCENTS.items()}
+# Macros without argument that stand for one character (pylatexenc's reading of each).
+_LETTER_MACROS = {
+    "ss": "ß", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "dj": "đ", "DJ": "Đ", "dh": "ð", "DH": "Ð", "th": "þ",
+    "TH": "Þ", "ng": "ŋ", "NG": "Ŋ",
+    "textbackslash": "\\", "textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^",
+    "textasciitilde": "~", "textendash": "–", "textemdash": "—", "textquoteleft": "‘",
+    "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”", "textellipsis": "…",
+    "texteuro": "€", "textsterling": "£", "textcopyright": "©", "textregistered": "®",
+    "textdegree": "°", "texttimes": "×", "textdiv": "÷", "textmu": "µ", "textsection": "§",
+    "textparagraph": "¶", "textquestiondown": "¿", "textexclamdown": "¡", "guillemotleft": "«",
+    "guillemotright": "»", "textbullet": "•", "texttrademark": "™", "textdagger": "†",
+    "textdaggerdbl": "‡", "textcent": "¢", "textcurrency": "¤", "textyen": "¥", "textbrokenbar": "¦",
+    "textasciidieresis": "¨", "textordfeminine": "ª", "textlnot": "¬", "textasciimacron": "¯",
+    "texttwosuperior": "²", "textthreesuperior": "³", "textasciiacute": "´", "textonesuperior": "¹",
+    "textordmasculine": "º", "textonequarter": "¼", "textonehalf": "½", "textthreequarters": "¾",
+    "IJ": "Ĳ", "ij": "ĳ", "textflorin": "ƒ",
+}
+_SYMBOL_ACCENT = r"\\[`'^\"~=.]"
+_LETTER_ACCENT = r"\\[uvHcdbkr](?=\{)"
+_ACCENT_BASE = r"(?:[A-Za-z]|\\i(?!\w)(?:\{\}|[ \t]*(?!\s)))"
+_BRACED_BASE = r"\{(?:[A-Za-z]|\\i)\}"
+_ONE_ACCENT = rf"(?:{_SYMBOL_ACCENT}(?:{_ACCENT_BASE}|{_BRACED_BASE})|{_LETTER_ACCENT}{_BRACED_BASE})"
+_LATEX_TOKEN_RE = re.compile(
+    rf"(?P<accent>(?:{_SYMBOL_ACCENT}|{_LETTER_ACCENT})\{{{_ONE_ACCENT}\}}|{_ONE_ACCENT})"  # \^{\d{a}}, \'e
+    r"|\\(?P<special>[&%$#_{}])"  # \&
+    r"|\\(?P<macro>[A-Za-z]+)(?!\w)(?:\{\}|[ \t]*(?!\s))"  # \ss{}, \textbackslash{}: a control word eats spaces
+    r"|(?P<brace>[{}])|(?P<tilde>~)"
+    r"|(?P<other>[\\$%&])")  # another command, math, a comment, an alignment: pylatexenc's
+
+
+def _decode_accent(written: str) -> str:
+    """'\\^{\\d{a}}' -> 'a' + dot below + circumflex (clean composes it); innermost accent first."""
+    written = written.replace("{", "").replace("}", "").rstrip(" \t")
+    base, written = ("i", written[:-2]) if written.endswith("\\i") else (written[-1], written[:-1])
+    return base + "".join(_ACCENT_MARKS[c] for c in reversed(written.split("\\")[1:]))
+
+
+def _decode_common(value: str) -> str | None:
+    """``value`` decoded when it holds only the common forms (see above), else None."""
+    out, pos, depth = [], 0, 0
+    for m in _LATEX_TOKEN_RE.finditer(value):
+        out.append(value[pos:m.start()])
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "accent":
+            out.append(_decode_accent(m.group()))
+        elif kind == "special":
+            out.append(m.group("special"))
+        elif kind == "macro":
+            letter = _LETTER_MACROS.get(m.group("macro"))
+            if letter is None:
+                return None
+            out.append(letter)
+        elif kind == "brace":
+            depth += 1 if m.group() == "{" else -1
+            if depth < 0:
+                return None
+        elif kind == "tilde":
+            out.append(" ")
+        else:
+            return None
+    if depth:
+        return None
+    out.append(value[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
