@@ -37,12 +37,14 @@ _LATEX_FORMAT = re.compile(
     r"\\(?:emph|textbf|textit|texttt|textsc|textrm|textsf|mathrm|mathbf|mathit|mathcal|text|em|bf|it|"
     r"sc|rm|tt|url|href|protect)\b\s*")
 _HTML_TAG = re.compile(r"<[^<>]{0,300}>")
-_HYPHEN_BREAK = re.compile(r"(\w)-\s+(\w)")
-_JOINERS = re.compile(r"(?<=\w)['\u2019\u2010\u2011\u2012\u2013-](?=\w)")
+# both start with the character they remove (look-behinds after it), so the engine skips ahead
+_HYPHEN_BREAK = re.compile(r"-(?<=\w-)\s+(?=\w)")
+_JOINERS = re.compile(r"['\u2019\u2010\u2011\u2012\u2013-](?<=\w.)(?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
+_MARKER_WORDS = _ROMAN | _PART_WORDS
 _ARXIV_VERSION = re.compile(r"v\d+$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 _PREPRINT_VENUE = re.compile(r"arxiv|preprint|corr\b|openreview|submitted|under review", re.I)
@@ -71,7 +73,7 @@ def normalise_title(title: str) -> str:
     if "<" in title:
         title = _HTML_TAG.sub(" ", title)
     if "-" in title:
-        title = _HYPHEN_BREAK.sub(r"\1\2", title)
+        title = _HYPHEN_BREAK.sub("", title)
     if "-" in title or "'" in title or not title.isascii():
         title = _JOINERS.sub("", title)
     for symbol, word in _WORD_SUBS.items():
@@ -82,8 +84,10 @@ def normalise_title(title: str) -> str:
 
 def part_markers(norm: str) -> frozenset:
     """Numbers and part markers of a normalised title (Part II, v2, 3D, GPT-4...)."""
-    markers = set(_DIGITS.findall(norm))
     words = norm.split()
+    if _MARKER_WORDS.isdisjoint(words) and "".join(words).isalpha():
+        return _NO_MARKERS  # the common case: no digit, roman numeral or part word
+    markers = set(_DIGITS.findall(norm))
     present = set(words)
     markers |= present & _ROMAN
     if present & _PART_WORDS:
@@ -102,23 +106,30 @@ def person_keys(person: Person) -> frozenset:
     return _name_keys(person.family, person.given, person.literal)
 
 
-@lru_cache(maxsize=1 << 16)
 def _name_keys(family: str, given: str, literal: str) -> frozenset:
     if literal:
         if literal.lower() in ("others", "et al.", "et al"):
-            return frozenset()
-        words = fold(literal).split()
+            return _NO_KEYS
+        words = _fold_name(literal).split()
         family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
     else:
-        family, given = fold(family), fold(given)
+        family, given = _fold_name(family), _fold_name(given)
     if not family:
-        return frozenset()
-    family_last = family.split()[-1]
-    keys = {f"{family_last}|{given[:1]}"}
-    given_words = given.split()
-    if given_words and len(given_words[0]) > 1:
-        keys.add(f"{given_words[-1]}|{family[:1]}")
-    return frozenset(keys)
+        return _NO_KEYS
+    family_last = family.rsplit(" ", 1)[-1]
+    first = given.split(" ", 1)[0]
+    if len(first) > 1:
+        return frozenset((f"{family_last}|{first[0]}", f"{given.rsplit(' ', 1)[-1]}|{family[0]}"))
+    return frozenset((f"{family_last}|{given[:1]}",))
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_name(name: str) -> str:
+    """``fold`` for a name part: family and given names recur across many people."""
+    return fold(name)
+
+
+_NO_KEYS = frozenset()
 
 
 def normalise_doi(doi: str) -> str:
@@ -155,16 +166,35 @@ class Features:
     loose: bool
 
 
-def features(mention: Mention, cache: dict | None = None) -> Features:
-    """The features of one mention; ``cache`` keeps title and venue readings across calls."""
+class FeatureCache:
+    """Readings shared by many mentions of one merge (titles, author names, venues), each made once."""
+
+    __slots__ = ("titles", "names", "venues")
+
+    def __init__(self):
+        self.titles: dict[str, tuple] = {}
+        self.names: dict[tuple, frozenset] = {}
+        self.venues: dict[str, str] = {}
+
+
+def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
+    """The features of one mention; ``cache`` keeps title, name and venue readings across calls."""
     if cache is None:
-        cache = {}
+        cache = FeatureCache()
     raw = mention.title
-    known = cache.get(raw)
+    known = cache.titles.get(raw)
     if known is None:
-        known = cache[raw] = _title_features(raw)
+        known = cache.titles[raw] = _title_features(raw)
     title, compact, acronym, markers = known
-    authors = tuple(k for k in [_name_keys(p.family, p.given, p.literal) for p in mention.authors] if k)
+    names = cache.names
+    authors = []
+    for p in mention.authors:
+        person = (p.family, p.given, p.literal)
+        keys = names.get(person)
+        if keys is None:
+            keys = names[person] = _name_keys(*person)
+        if keys:
+            authors.append(keys)
     doi = normalise_doi(mention.doi) if mention.doi else ""
     arxiv = mention.arxiv.strip().lower() if mention.arxiv else ""
     if doi.startswith("10.48550/"):
@@ -177,16 +207,13 @@ def features(mention: Mention, cache: dict | None = None) -> Features:
     venue = ""
     if published:
         text = mention.venue_acronym or mention.venue
-        venue = cache.get(("venue", text))
+        venue = cache.venues.get(text)
         if venue is None:
-            venue = cache[("venue", text)] = fold(text)
-    return Features(title, compact, acronym, markers, arxiv, doi, mention.year, authors,
+            venue = cache.venues[text] = fold(text)
+    return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
                     frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
                     mention.loose or not title)
-
-
-_NO_KEYS = frozenset()
 
 
 def _title_features(raw: str) -> tuple:

@@ -51,7 +51,7 @@ def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]
 
 def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
     ordered = _canonical_order(mentions)
-    cache: dict = {}
+    cache = match.FeatureCache()
     feats = [match.features(m, cache) for m in ordered]
     groups = _Groups(feats)
     links = _Linker(ordered, feats, report).links()
@@ -349,34 +349,40 @@ def _loose_keys(f: Features) -> list[tuple]:
 def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) -> Record:
     if len(indices) == 1:
         return _single(mentions[indices[0]], feats[indices[0]])
-    group = [mentions[i] for i in indices]
-    published = [mentions[i] for i in indices if feats[i].published]
-    titled = [i for i in indices if not feats[i].loose] or [i for i in indices if mentions[i].title]
+    group = [mentions[i] for i in indices]  # canonical order, so sorted by file and line
+    group_feats = [feats[i] for i in indices]
+    published = [m for m, f in zip(group, group_feats) if f.published]
+    titled = ([k for k, f in enumerate(group_feats) if not f.loose]
+              or [k for k, m in enumerate(group) if m.title])
     venue_from = _best_venue(published)
-    arxiv = _most_common(feats[i].arxiv for i in indices)
+    arxiv = _most_common([f.arxiv for f in group_feats])
     record = Record(
-        title=_best_title([(feats[i].title, mentions[i].title.strip()) for i in titled],
-                          {feats[i].acronym for i in titled if feats[i].acronym}),
+        title=_best_title([(group_feats[k].title, group[k].title.strip()) for k in titled],
+                          {group_feats[k].acronym for k in titled if group_feats[k].acronym}),
         authors=_best_authors(group),
         year=_best_year(published) or _best_year(group),
-        venue=venue_from.venue if venue_from else _most_common(m.venue for m in group),
+        venue=venue_from.venue if venue_from else _most_common([m.venue for m in group]),
         venue_acronym=(venue_from.venue_acronym if venue_from and venue_from.venue_acronym
-                       else _most_common(m.venue_acronym for m in (published or group))),
+                       else _most_common([m.venue_acronym for m in (published or group)])),
         type=_best_type(group, published, venue_from, arxiv),
-        doi=_most_common(feats[i].doi for i in indices),
+        doi=_most_common([f.doi for f in group_feats]),
         arxiv=arxiv,
-        arxiv_class=_most_common(mentions[i].arxiv_class for i in indices if feats[i].arxiv == arxiv),
-        urls=_union(m.urls for m in group),
-        notes=_union(m.notes for m in group),
+        arxiv_class=_most_common([m.arxiv_class for m, f in zip(group, group_feats) if f.arxiv == arxiv]),
+        urls=_union([m.urls for m in group]),
+        notes=_union([m.notes for m in group]),
     )
     if any(m.volume or m.issue or m.pages or m.publisher or m.number for m in group):
         source = published or group
-        record.volume = _most_common(m.volume for m in source)
-        record.issue = _most_common(m.issue for m in source)
-        record.pages = _most_common(m.pages for m in source)
-        record.publisher = _most_common(m.publisher for m in source)
-        record.number = _most_common(m.number for m in group)
-    record.sources = sorted({m.source for m in group}, key=lambda s: (s.path, s.line))
+        record.volume = _most_common([m.volume for m in source])
+        record.issue = _most_common([m.issue for m in source])
+        record.pages = _most_common([m.pages for m in source])
+        record.publisher = _most_common([m.publisher for m in source])
+        record.number = _most_common([m.number for m in group])
+    sources = [group[0].source]
+    for m in group:
+        if m.source.line != sources[-1].line or m.source.path != sources[-1].path:
+            sources.append(m.source)
+    record.sources = sources
     record.owners = sorted({m.owner for m in group if m.owner})
     record.mentions = group
     return record
@@ -395,18 +401,26 @@ def _single(m: Mention, f: Features) -> Record:
 _WORK_FIELDS = [f.name for f in fields(Work)]
 
 
-def _most_common(values: Iterable) -> str:
+def _counts(values: list) -> dict:
+    """How often each value occurs (a plain dict: Counter costs more on the short lists here)."""
+    counts: dict = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
+def _most_common(values: list) -> str:
     """The most frequent non-empty value; ties go to the longest, then the smallest."""
     present = [v for v in values if v]
     if not present:
         return ""
     if present.count(present[0]) == len(present):
         return present[0]
-    counts = Counter(present)
+    counts = _counts(present)
     return min(counts, key=lambda v: (-counts[v], -len(v), v))
 
 
-def _union(lists: Iterable[list[str]]) -> list[str]:
+def _union(lists: list[list[str]]) -> list[str]:
     seen, out = set(), []
     for values in lists:
         for v in values:
@@ -426,11 +440,11 @@ def _best_title(titles: list[tuple[str, str]], acronyms: set[str]) -> str:
     for norm, written in titles:
         by_norm[norm].append(written)
     full = [n for n in by_norm if n not in acronyms] or list(by_norm)
-    best = min(full, key=lambda n: (-len(by_norm[n]), -len(n), n))
+    best = full[0] if len(full) == 1 else min(full, key=lambda n: (-len(by_norm[n]), -len(n), n))
     spellings = by_norm[best]
-    if len(spellings) == 1:
+    if spellings.count(spellings[0]) == len(spellings):
         return spellings[0]
-    counts = Counter(spellings)
+    counts = _counts(spellings)
     return min(counts, key=lambda t: (t.isupper() or t.islower(), -counts[t], t))
 
 
@@ -443,9 +457,12 @@ def _best_authors(group: list[Mention]) -> list[Person]:
             continue
         named = full = 0
         for p in m.authors:
-            if not _is_others(p):
+            if not p.literal:
                 named += 1
-                full += _is_full(p)
+                full += _full_given(p.given)
+            elif not p.is_others:
+                named += 1
+                full += 1
         key = (named == len(m.authors), named, full)
         lists.append(m.authors)
         if named and (best_key is None or key > best_key):
@@ -457,7 +474,7 @@ def _best_authors(group: list[Mention]) -> list[Person]:
     fuller: dict[str, Person] = {}
     for authors in lists:
         for p in authors:
-            if not p.literal and _is_full(p):
+            if not p.literal and _full_given(p.given):
                 for key in match.person_keys(p):
                     current = fuller.get(key)
                     if current is None or (len(p.given), p.given) > (len(current.given), current.given):
@@ -465,47 +482,41 @@ def _best_authors(group: list[Mention]) -> list[Person]:
     out = []
     for p in best:
         better = None
-        if not _is_full(p) and not _is_others(p):
+        if not p.literal and not _full_given(p.given):
             better = next((fuller[k] for k in sorted(match.person_keys(p)) if k in fuller), None)
         out.append(Person(p.family, better.given, "") if better else Person(p.family, p.given, p.literal))
     return out
 
 
-def _is_others(p: Person) -> bool:
-    return bool(p.literal) and p.is_others
-
-
-def _is_full(p: Person) -> bool:
-    """True for a name with its given name written out (or one that cannot be split)."""
-    return bool(p.literal) or _full_given(p.given)
-
-
 @lru_cache(maxsize=1 << 14)
 def _full_given(given: str) -> bool:
+    """True for a given name written out rather than as initials."""
     return any(len(w.strip(".-")) > 1 and not w.isupper() for w in given.split())
 
 
 def _best_year(group: list[Mention]) -> int | None:
     years = [m.year for m in group if m.year]
-    if len(set(years)) <= 1:
-        return years[0] if years else None
-    counts = Counter(years)
+    if not years:
+        return None
+    if years.count(years[0]) == len(years):
+        return years[0]
+    counts = _counts(years)
     return max(counts, key=lambda y: (counts[y], y))
 
 
 def _best_venue(published: list[Mention]) -> Mention | None:
     """The published mention naming its venue most completely (a full name beats an acronym)."""
-    if not published:
-        return None
-    counts = Counter(m.venue for m in published)
+    if len(published) <= 1:
+        return published[0] if published else None
+    counts = _counts([m.venue for m in published])
     return max(published, key=lambda m: (len(m.venue) > len(m.venue_acronym), counts[m.venue],
                                          bool(m.venue_acronym), len(m.venue), m.venue, m.venue_acronym))
 
 
 def _best_type(group: list[Mention], published: list[Mention], venue_from: Mention | None, arxiv: str) -> str:
     """The type the published mentions give; else the most common; else preprint for arXiv."""
-    types = Counter(m.type for m in (published if venue_from is not None else group)
-                    if m.type and (venue_from is None or m.type != PREPRINT))
+    types = _counts([m.type for m in (published if venue_from is not None else group)
+                     if m.type and (venue_from is None or m.type != PREPRINT)])
     if types:
         return min(types, key=lambda t: (-types[t], t))
     if venue_from is not None:
