@@ -74,7 +74,7 @@ def _format_for(output: str, chosen: str | None) -> str:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=str),
               help="Write every merge and enrichment decision here (.csv for CSV, else JSON lines).")
 @click.option("--allow-empty", is_flag=True, help="Write an empty bibliography (exit 0) when nothing is found.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
+@click.option("--max-file-size", type=click.IntRange(min=1), default=16, show_default=True, metavar="MB",
               help="Skip input files larger than this many megabytes.")
 @click.option("--crossref", is_flag=True, help="Enrich records through Crossref (needs the network).")
 @click.option("--mailto", envvar="PUBEXPORT_MAILTO", metavar="EMAIL",

@@ -9,7 +9,7 @@ from typing import IO
 from .models import Mention, Record
 from .report import Report
 
-DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # a 50 MB page would take about a minute to read
 
 log = logging.getLogger("pubexport")
 
@@ -17,7 +17,8 @@ log = logging.getLogger("pubexport")
 def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathLike] = (),
          max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
          on_start: Callable[[int], None] | None = None,
-         on_file: Callable[[str, int | None], None] | None = None) -> list[Mention]:
+         on_file: Callable[[str, int | None], None] | None = None,
+         workers: int | None = None) -> list[Mention]:
     """Read every profile page and bibliography under ``paths`` and return all mentions found.
 
     Files that cannot be used (binary, PDF, over ``max_file_size`` bytes, unreadable, or one the
@@ -25,22 +26,95 @@ def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathL
     ``on_start(n)`` is called once the ``n`` files are known; ``on_file(path, found)`` after each
     file with the number of mentions it gave, or None when it was skipped (for progress and
     --verbose). Raises ``sources.InputError`` for a path that does not exist.
-    """
-    from .extract import extract
-    from .sources import discover, load
 
-    files = list(discover(paths, exclude=exclude))
+    Many files are read by ``workers`` processes (default: one per core); the result, its order
+    and the warnings are the same as when read in this process.
+    """
+    from .gcpause import paused_gc
+    from .sources import discover
+
+    files = [str(p) for p in discover(paths, exclude=exclude)]
     if on_start is not None:
         on_start(len(files))
     mentions: list[Mention] = []
-    for path in files:
-        doc = load(path, max_file_size=max_file_size)
-        found = _extract_or_warn(extract, doc) if doc is not None else None
-        if found:
-            mentions.extend(found)
-        if on_file is not None:
-            on_file(str(path), None if found is None else len(found))
+    with paused_gc():
+        for path, found, warnings in _read_all(files, max_file_size, workers):
+            for message in warnings:
+                log.warning("%s", message)
+            if found:
+                mentions.extend(found)
+            if on_file is not None:
+                on_file(path, None if found is None else len(found))
     return mentions
+
+
+PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves
+BATCH_FILES = 32
+
+
+def _read_all(files: list[str], max_file_size: int | None, workers: int | None):
+    """Yield (path, mentions or None, warnings) per file, in the order of ``files``."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(files) < PARALLEL_MIN_FILES:
+        for path in files:
+            yield _read_one(path, max_file_size)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
+    context = multiprocessing.get_context("fork" if _fork_is_safe() else "spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=context,
+                             initializer=_capture_warnings) as pool:
+        for results in pool.map(_read_batch, batches, [max_file_size] * len(batches)):
+            yield from results
+
+
+def _fork_is_safe() -> bool:
+    import threading
+
+    return os.name == "posix" and threading.active_count() == 1
+
+
+def _read_batch(paths: list[str], max_file_size: int | None) -> list:
+    return [_read_one(path, max_file_size) for path in paths]
+
+
+def _read_one(path: str, max_file_size: int | None) -> tuple[str, list[Mention] | None, list[str]]:
+    """Load and extract one file, returning the warnings it raised instead of printing them,
+    so that a worker process's warnings reach the caller's logger in file order."""
+    from pathlib import Path
+
+    from .extract import extract
+    from .sources import load
+
+    captured = _CapturedWarnings.current
+    if captured is not None:
+        captured.messages = []
+    doc = load(Path(path), max_file_size=max_file_size)
+    found = _extract_or_warn(extract, doc) if doc is not None else None
+    return path, found, captured.messages if captured is not None else []
+
+
+class _CapturedWarnings(logging.Handler):
+    """In a worker process: keep the library's warnings to send them back with the results."""
+
+    current: _CapturedWarnings | None = None
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _capture_warnings() -> None:
+    handler = _CapturedWarnings()
+    _CapturedWarnings.current = handler
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.WARNING)
 
 
 def _extract_or_warn(extract, doc) -> list[Mention] | None:
