@@ -10,7 +10,7 @@ import logging
 import re
 from functools import lru_cache
 
-from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue
+from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue, paused_gc
 from .latex import clean, to_text, unverbatim
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, OTHERS, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Document, Mention, Person, Source)
@@ -19,9 +19,8 @@ log = logging.getLogger("pubexport")
 
 
 def mentions_from_bibliography(doc: Document) -> list[Mention]:
-    if doc.kind == "csljson":
-        return _from_csljson(doc)
-    return _from_bibtex(doc)
+    with paused_gc():
+        return _from_csljson(doc) if doc.kind == "csljson" else _from_bibtex(doc)
 
 
 # --- BibTeX -----------------------------------------------------------------------------------
@@ -81,6 +80,10 @@ _BRACE_OR_QUOTE_RE = re.compile(r'(?<!\\)[{}"]')
 def _unenclosed(value: str) -> str:
     """A field value without the braces or quotes enclosing all of it, as bibtexparser's
     RemoveEnclosingMiddleware reads it (a brace after a backslash does not count)."""
+    if value[:1] == "{" and value[-1:] == "}" and len(value) >= 2:  # the usual case, stripped already
+        inner = value[1:-1]
+        if "{" not in inner and "}" not in inner:
+            return value if inner.endswith("\\") else inner
     value = value.strip()
     if len(value) < 2:
         return value
@@ -122,11 +125,25 @@ def _split_acronym(venue: str) -> tuple[str, str]:
     return venue, ""
 
 
+_YEAR_RE = re.compile(r"\d{4}")
+_VERSION_RE = re.compile(r"v\d+$")
+# Fields whose values repeat from entry to entry (venues, publishers, arXiv fields): decoded once.
+_REPEATED_FIELDS = frozenset("howpublished journal journaltitle shortjournal booktitle eventtitle publisher "
+                             "institution school eprinttype archiveprefix primaryclass eprintclass".split())
+_repeated_text = lru_cache(maxsize=16384)(to_text)
+
+
 def _mention_from_entry(entry, source: Source) -> Mention | None:
-    raw = {f.key.lower(): _unenclosed(f.value) for f in entry.fields if isinstance(f.value, str)}
+    raw = {}
+    for f in entry.fields:
+        if isinstance(f.value, str):
+            raw[f.key.lower()] = _unenclosed(f.value)
 
     def text(name: str) -> str:
-        return to_text(raw[name]) if name in raw else ""
+        value = raw.get(name)
+        if not value:
+            return ""
+        return _repeated_text(value) if name in _REPEATED_FIELDS else to_text(value)
 
     title = text("title")
     if not title:
@@ -135,10 +152,11 @@ def _mention_from_entry(entry, source: Source) -> Mention | None:
     kind = BIBTEX_TYPES.get(entry_type, UNKNOWN)
     howpublished = text("howpublished")
     journal = text("journal") or text("journaltitle")
+    note = text("note")
     eprint_type = (text("eprinttype") or text("archiveprefix")).lower()
     arxiv = text("eprint") if eprint_type == "arxiv" or (not eprint_type and "eprint" in raw) else ""
     if not arxiv:
-        for candidate in (howpublished, journal, text("note"), text("url")):
+        for candidate in (howpublished, journal, note, text("url")):
             found = ARXIV_ID_RE.search(candidate)
             if found:
                 arxiv = found.group(1)
@@ -146,19 +164,20 @@ def _mention_from_entry(entry, source: Source) -> Mention | None:
 
     m = Mention(title=title, source=source, type=kind)
     m.authors = _people(raw.get("author", ""))
-    year = re.search(r"\d{4}", text("year") or text("date"))
+    year = _YEAR_RE.search(text("year") or text("date"))
     m.year = int(year.group()) if year else None
     m.volume = text("volume")
     m.pages = _PAGE_RANGE_RE.sub("-", text("pages"))
     m.publisher = text("publisher") or text("institution") or text("school")
     m.doi = _DOI_PREFIX_RE.sub("", unverbatim(raw.get("doi", "")))
     m.urls = [unverbatim(raw["url"])] if raw.get("url", "").strip() else []
-    m.arxiv = re.sub(r"v\d+$", "", arxiv)
+    m.arxiv = _VERSION_RE.sub("", arxiv)
     m.arxiv_class = text("primaryclass") or text("eprintclass")
     m.urls = _without_arxiv_page(m.urls, m.arxiv)
-    m.notes = [n for n in _LIST_SPLIT_RE.split(text("addendum")) if n]
-    if text("note"):
-        m.notes.append(text("note"))
+    addendum = text("addendum")
+    m.notes = [n for n in _LIST_SPLIT_RE.split(addendum) if n] if addendum else []
+    if note:
+        m.notes.append(note)
 
     if kind == ARTICLE_JOURNAL:
         m.venue, m.venue_acronym, m.issue = journal, text("shortjournal"), text("number")

@@ -16,7 +16,7 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from . import latex
-from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, paused_gc, venue_name, written_type
 from .keys import assign_keys
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      Person, Record)
@@ -30,12 +30,14 @@ def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False
     """Write one entry per record; non-ASCII stays UTF-8 unless ``ascii_only`` (LaTeX escapes)."""
     if not keys_are_unique(records):
         assign_keys(records)
-    library = Library([to_entry(r, ascii_only=ascii_only) for r in records])
     fmt = BibtexFormat()
     fmt.indent = "  "
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
-    fp.write(bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt))
+    with paused_gc():
+        library = Library([to_entry(r, ascii_only=ascii_only) for r in records])
+        text = bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt)
+    fp.write(text)
 
 
 def to_entry(record: Record, *, ascii_only: bool = False) -> Entry:
@@ -47,7 +49,7 @@ def to_entry(record: Record, *, ascii_only: bool = False) -> Entry:
 
 def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
     def text(value: str) -> str:
-        return latex.escape(latex.clean(value), ascii_only=ascii_only)
+        return latex.escape(latex.clean(value), ascii_only=ascii_only) if value else ""
 
     def title(value: str) -> str:
         return _protected(value, ascii_only)
@@ -85,20 +87,21 @@ def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
         f["number"] = text(record.issue)
     elif f["_type"] in ("techreport", "misc"):
         f["number"] = number
-    if f["_type"] in ("article", "inproceedings", "incollection"):
+    if f["_type"] in ("article", "inproceedings", "incollection") and record.pages:
         f["pages"] = latex.escape(_PAGE_DASH_RE.sub("--", latex.clean(record.pages)), ascii_only=ascii_only)
     if f["_type"] in ("inproceedings", "article", "misc") and record.publisher:
         f["publisher"] = text(record.publisher)
-    f["doi"] = latex.verbatim(record.doi)
+    f["doi"] = latex.verbatim(record.doi) if record.doi else ""
     f["url"] = latex.verbatim(main_url(record))
     if record.arxiv:
         f.update(eprint=latex.verbatim(record.arxiv), archiveprefix="arXiv",
                  primaryclass=latex.verbatim(record.arxiv_class), eprinttype="arxiv")
-    notes = [latex.clean(n) for n in record.notes if latex.clean(n)]
-    # remarks (Oral, Spotlight, under review): biblatex prints addendum, Zotero makes keywords tags;
-    # neither is `note`, which Zotero turns into a child note
-    f["addendum"] = text(", ".join(notes))
-    f["keywords"] = text(", ".join(n.replace(",", " ") for n in notes))
+    if record.notes:
+        notes = [n for n in map(latex.clean, record.notes) if n]
+        # remarks (Oral, Spotlight, under review): biblatex prints addendum, Zotero makes keywords tags;
+        # neither is `note`, which Zotero turns into a child note
+        f["addendum"] = text(", ".join(notes))
+        f["keywords"] = text(", ".join(n.replace(",", " ") for n in notes))
     if not authors:
         f["key"] = f["title"]  # what BibTeX sorts an entry without authors by
     return f
@@ -128,8 +131,15 @@ def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_on
 
 def format_names(people: list[Person], *, ascii_only: bool = False) -> str:
     """BibTeX's author list: 'Family, Given and {Organisation} and others'."""
-    names = [name for name in (_format_name(p, ascii_only) for p in people if not p.is_others) if name]
-    if names and any(p.is_others for p in people):
+    names, et_al = [], False
+    for person in people:
+        if person.is_others:
+            et_al = True
+        else:
+            name = _format_name(person.family, person.given, person.literal, ascii_only)
+            if name:
+                names.append(name)
+    if names and et_al:
         names.append("others")
     return " and ".join(names)
 
@@ -140,8 +150,10 @@ def _part(value: str, ascii_only: bool) -> str:
     return "{" + escaped + "}" if "," in value or _AND_RE.search(value) else escaped
 
 
-def _format_name(person: Person, ascii_only: bool) -> str:
-    family, given, literal = latex.clean(person.family), latex.clean(person.given), latex.clean(person.literal)
+@lru_cache(maxsize=65536)
+def _format_name(family: str, given: str, literal: str, ascii_only: bool) -> str:
+    """One person as BibTeX writes it; cached because the same people write many papers."""
+    family, given, literal = latex.clean(family), latex.clean(given), latex.clean(literal)
     if literal or (given and not family):
         return "{" + latex.escape(literal or given, ascii_only=ascii_only) + "}"
     if not family:

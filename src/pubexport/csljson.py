@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, paused_gc, venue_name, written_type
 from .keys import assign_keys
 from .latex import clean
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
@@ -24,7 +24,9 @@ def write_csljson(records: list[Record], fp: IO[str]) -> None:
         assign_keys(records)
     # one item per line: readable, diff-friendly, and written by json's fast C encoder
     fp.write("[\n")
-    fp.write(",\n".join(json.dumps(to_csl(r), ensure_ascii=False) for r in records))
+    with paused_gc():
+        text = ",\n".join(json.dumps(to_csl(r), ensure_ascii=False) for r in records)
+    fp.write(text)
     fp.write("\n]\n" if records else "]\n")
 
 
