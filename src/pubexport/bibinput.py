@@ -330,6 +330,8 @@ def _from_csljson(doc: Document) -> list[Mention]:
 
 
 def _string(value) -> str:
+    if isinstance(value, str):
+        return clean(value) if value else ""
     if isinstance(value, list):  # Crossref gives titles as lists
         value = value[0] if value else ""
     return clean(str(value)) if isinstance(value, (str, int, float)) else ""
@@ -341,25 +343,40 @@ def _csl_year(item: dict) -> int | None:
         try:
             return int(issued["date-parts"][0][0])
         except (KeyError, IndexError, TypeError, ValueError):
-            found = re.search(r"\d{4}", _string(issued.get("raw") or issued.get("literal") or ""))
+            found = _YEAR_RE.search(_string(issued.get("raw") or issued.get("literal") or ""))
             return int(found.group()) if found else None
-    found = re.search(r"\d{4}", _string(issued or ""))
+    found = _YEAR_RE.search(_string(issued or ""))
     return int(found.group()) if found else None
+
+
+_NAME_KEYS = ("literal", "dropping-particle", "non-dropping-particle", "family", "given")
 
 
 def _csl_person(name) -> Person | None:
     if not isinstance(name, dict):
         return None
-    literal = _string(name.get("literal", ""))
+    parts = tuple(name.get(key, "") for key in _NAME_KEYS)
+    try:
+        read = _csl_name_parts(parts)
+    except TypeError:  # a part that is not a string (a list, a dict) cannot be a cache key
+        read = _csl_name_parts.__wrapped__(parts)
+    if read is None or read is OTHERS:
+        return read
+    family, given = read
+    return Person(family=family, given=given) if family else Person(literal=given)
+
+
+@lru_cache(maxsize=65536)
+def _csl_name_parts(parts: tuple) -> tuple[str, str] | Person | None:
+    """(family, given) of a CSL name, OTHERS for 'et al.', None for no name; cached because the
+    same people write many papers. A literal name is returned as ('', literal)."""
+    literal, dropping, non_dropping, family, given = map(_string, parts)
     if literal:
-        return OTHERS if literal.lower() in ("others", "et al.", "et al") else Person(literal=literal)
-    family = " ".join(p for p in (_string(name.get("dropping-particle", "")),
-                                  _string(name.get("non-dropping-particle", "")),
-                                  _string(name.get("family", ""))) if p)
-    given = _string(name.get("given", ""))
+        return OTHERS if literal.lower() in ("others", "et al.", "et al") else ("", literal)
+    family = " ".join(p for p in (dropping, non_dropping, family) if p)
     if not family and not given:
         return None
-    return Person(family=family, given=given) if family else Person(literal=given)
+    return family, given
 
 
 def _mention_from_item(item: dict, source: Source) -> Mention | None:
