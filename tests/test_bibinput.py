@@ -224,3 +224,9 @@ def test_author_lists_are_read_as_bibtexparser_splits_and_parses_them(value):
         family, given = " ".join(parts.von + parts.last).strip(), " ".join(parts.first + parts.jr).strip()
         expected.append(Person(family=family, given=given) if family else Person(literal=given))
     assert _people(value) == expected
+
+
+def test_csl_names_are_read_whatever_their_parts_hold():
+    [m] = read_csl('[{"title": "T", "author": [{"family": ["Doe"], "given": "Jane"}, {"family": "Doe", '
+                   '"given": "Jane"}, {"literal": "et al."}, {"given": "Cher"}, {"suffix": "Jr."}, "bad"]}]')
+    assert m.authors == [Person("Doe", "Jane"), Person("Doe", "Jane"), OTHERS, Person(literal="Cher")]
