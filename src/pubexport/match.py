@@ -250,7 +250,13 @@ def author_overlap(a: Features, b: Features) -> float | None:
     if not a.authors or not b.authors:
         return None
     short, other = (a, b) if len(a.authors) <= len(b.authors) else (b, a)
-    found = sum(1 for keys in short.authors if keys & other.author_keys)
+    everyone = other.author_keys
+    if short.author_keys <= everyone:
+        return 1.0
+    found = 0
+    for keys in short.authors:
+        if not keys.isdisjoint(everyone):
+            found += 1
     return found / len(short.authors)
 
 
@@ -380,15 +386,16 @@ def conflict(a: Features, b: Features) -> str:
         return "years far apart"
     if a.loose or b.loose:
         return ""
-    title = title_similarity(a.title, b.title)
-    if title < 100.0 and a.markers != b.markers:
-        return "different numbers or part markers"
-    if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
-        return "titles clearly differ"
-    if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
-                                     or (a.doi and b.doi and a.doi != b.doi)):
-        return "different identifiers"
-    if authors_clash(a, b, author_overlap(a, b)):
+    if a.compact != b.compact:  # equal titles cannot differ in title, markers, or despite ids
+        title = title_similarity(a.title, b.title)
+        if title < 100.0 and a.markers != b.markers:
+            return "different numbers or part markers"
+        if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
+            return "titles clearly differ"
+        if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
+                                         or (a.doi and b.doi and a.doi != b.doi)):
+            return "different identifiers"
+    if a.author_keys != b.author_keys and authors_clash(a, b, author_overlap(a, b)):
         return "author lists clearly differ"
     return ""
 

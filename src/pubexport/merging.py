@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import fields
 from functools import lru_cache
 
@@ -122,23 +123,26 @@ class _Groups:
 
     def union(self, i: int, j: int):
         """Join the groups of i and j; returns "" when joined, "same group", or the clashing pair."""
-        ri, rj = self.find(i), self.find(j)
+        parent = self.parent
+        ri = i if parent[i] == i else self.find(i)
+        rj = j if parent[j] == j else self.find(j)
         if ri == rj:
             return "same group"
         left, right = self._own(ri), self._own(rj)
         new = [k for sig, k in right.items() if sig not in left]
-        feats = self.feats
-        for a in list(left.values())[:MAX_REPRESENTATIVES]:
-            for b in new[:MAX_REPRESENTATIVES]:
-                if match.conflict(feats[a], feats[b]):
-                    return a, b
-        root, child = min(ri, rj), max(ri, rj)
-        self.parent[child] = root
-        merged = left if root == ri else right
-        for sig, k in (right if root == ri else left).items():
+        if new:
+            feats, conflict = self.feats, match.conflict
+            olds = list(left.values())
+            for a in olds[:MAX_REPRESENTATIVES] if len(olds) > MAX_REPRESENTATIVES else olds:
+                fa = feats[a]
+                for b in new[:MAX_REPRESENTATIVES]:
+                    if conflict(fa, feats[b]):
+                        return a, b
+        root, child = (ri, rj) if ri < rj else (rj, ri)
+        parent[child] = root
+        merged, joining = self.reps[root], self.reps.pop(child)
+        for sig, k in joining.items():
             merged.setdefault(sig, k)
-        self.reps[root] = merged
-        self.reps.pop(child, None)
         return ""
 
     def groups(self, indices: Iterable[int]) -> dict[int, list[int]]:
@@ -236,30 +240,40 @@ class _Linker:
         return merged
 
     def _similar_titles(self, by_title: dict[str, list[int]]) -> None:
-        """Compare distinct titles that share a rare word; link their mentions when they merge."""
-        names = list(by_title)
-        words = [self.feats[by_title[n][0]].title.split() for n in names]
-        blocks = _rare_word_blocks(words)
+        """Compare distinct titles that share a rare word; link their mentions when they merge.
+
+        Each title is scored once against all earlier titles sharing one of its keys, so a pair
+        that shares several keys is scored once."""
+        groups = list(by_title.values())
+        titles = [self.feats[group[0]].title for group in groups]
+        words = [title.split() for title in titles]
+        keys = _rare_keys(words)
         # titles made of common words only get keys from their word pairs
-        lacking = [t for t, ws in enumerate(words) if blocks.keyed[t] < 2 and len(ws) > 1]
-        pairs = {t: [f"{x} {y}" for x, y in zip(words[t], words[t][1:])] for t in lacking}
-        blocks.update(_rare_word_blocks([pairs[t] for t in lacking], ids=lacking))
+        lacking = [t for t, ws in enumerate(words) if len(keys[t]) < 2 and len(ws) > 1]
+        pair_keys = _rare_keys([[f"{x} {y}" for x, y in zip(words[t], words[t][1:])] for t in lacking])
+        for t, extra in zip(lacking, pair_keys):
+            keys[t] = keys[t] + extra
         cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
-        titles = [self.feats[by_title[n][0]].title for n in names]
-        seen = set()
-        for block in blocks.lists():
-            texts = [titles[t] for t in block]
-            for x in range(1, len(block)):
-                hits = process.extract(texts[x], texts[:x], scorer=fuzz.ratio, limit=None,
-                                       score_cutoff=REORDER_FLOOR)
-                for _, ratio, y in hits:
-                    pair = (min(block[y], block[x]), max(block[y], block[x]))
-                    if pair in seen:
-                        continue
-                    seen.add(pair)
-                    score = max(ratio, fuzz.token_sort_ratio(titles[pair[0]], titles[pair[1]]))
-                    if score >= cutoff:
-                        self._cross(by_title[names[pair[0]]], by_title[names[pair[1]]], score)
+        earlier: dict[str, list[int]] = defaultdict(list)  # key -> titles so far holding it
+        for t, title in enumerate(titles):
+            title_keys = keys[t]
+            if not title_keys:
+                continue
+            if len(title_keys) == 1:
+                candidates = list(earlier[title_keys[0]])
+            else:
+                candidates = sorted({c for key in title_keys for c in earlier[key]})
+            for key in title_keys:
+                earlier[key].append(t)
+            if not candidates:
+                continue
+            hits = process.extract(title, [titles[c] for c in candidates], scorer=fuzz.ratio, limit=None,
+                                   score_cutoff=REORDER_FLOOR)
+            for _, ratio, y in sorted(hits, key=lambda hit: hit[2]):
+                other = candidates[y]
+                score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
+                if score >= cutoff:
+                    self._cross(groups[other], groups[t], score)
 
     def _cross(self, left: list[int], right: list[int], title: float) -> None:
         """Link two title groups through the first pair of their mentions that merges."""
@@ -269,34 +283,15 @@ class _Linker:
                     return
 
 
-class _Blocks:
-    """Distinct-title ids indexed by key word; ``keyed[t]``: how many keys title t got."""
-
-    def __init__(self, size: int):
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.keyed = [0] * size
-
-    def update(self, other: "_Blocks") -> None:
-        for key, ids in other.by_key.items():
-            self.by_key[key].extend(ids)
-
-    def lists(self) -> list[list[int]]:
-        return [ids for ids in self.by_key.values() if len(ids) > 1]
-
-
-def _rare_word_blocks(words: list[list[str]], ids: list[int] | None = None) -> _Blocks:
-    """Index each title under its RARE_KEYS rarest words that another title shares (at most
-    MAX_TITLE_BLOCK titles per word; a word only one title has cannot find it a partner)."""
-    ids = ids if ids is not None else list(range(len(words)))
-    blocks = _Blocks(max(ids, default=-1) + 1)
-    df = Counter(w for ws in words for w in set(ws))
-    for t, ws in zip(ids, words):
-        shared = sorted({w for w in ws if 1 < df[w] <= MAX_TITLE_BLOCK and len(w) > 2},
-                        key=lambda w: (df[w], w))
-        for w in shared[:RARE_KEYS]:
-            blocks.by_key[w].append(t)
-            blocks.keyed[t] += 1
-    return blocks
+def _rare_keys(words: list[list[str]]) -> list[list[str]]:
+    """For each title (its words), its RARE_KEYS rarest words that another title shares (at
+    most MAX_TITLE_BLOCK titles per word; a word only one title has cannot find it a partner)."""
+    df = Counter(chain.from_iterable(map(set, words)))
+    usable = sorted((w for w, n in df.items() if 1 < n <= MAX_TITLE_BLOCK and len(w) > 2),
+                    key=lambda w: (df[w], w))
+    rank = {w: r for r, w in enumerate(usable)}
+    by_rank = rank.__getitem__
+    return [sorted(rank.keys() & ws, key=by_rank)[:RARE_KEYS] for ws in words]
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
