@@ -10,7 +10,8 @@ import logging
 import re
 from functools import lru_cache
 
-from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue, paused_gc
+from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue
+from .gcpause import paused_gc
 from .latex import clean, to_text, unverbatim
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, OTHERS, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Document, Mention, Person, Source)

@@ -16,7 +16,8 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from . import latex
-from .citation import is_arxiv_venue, keys_are_unique, main_url, paused_gc, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
+from .gcpause import paused_gc
 from .keys import assign_keys
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      Person, Record)

@@ -5,10 +5,7 @@ record's main URL are decided here once, so both output formats say the same thi
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 
 from .models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, UNKNOWN, Record
 
@@ -61,17 +58,3 @@ def main_url(record: Record) -> str:
 def keys_are_unique(records: list[Record]) -> bool:
     keys = [r.key for r in records]
     return all(keys) and len(set(keys)) == len(keys)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole bibliography is read or written: the
-    millions of small objects made there hold no cycles, and at 100k records the collector's
-    passes over them cost a third of the time."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .citation import is_arxiv_venue, keys_are_unique, main_url, paused_gc, venue_name, written_type
+from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
+from .gcpause import paused_gc
 from .keys import assign_keys
 from .latex import clean
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
