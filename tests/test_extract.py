@@ -166,3 +166,20 @@ def test_many_loose_news_items_each_find_their_titled_twin():
     assert len(mentions) == 2_000 and not any(m.loose for m in mentions)
     assert [m.title for m in mentions[:2]] == ["Title Number 1", "Title Number 2"]
     assert (mentions[0].source.line, mentions[1_000].source.line) == (2, 1_004)
+
+
+def test_plain_text_block_titles_that_read_like_headings_or_names():
+    mentions = mentions_of("blocks-titles.txt")
+    quilt = by_title(mentions, "QUILT: Adaptive Stitching of Sparse Maps")  # not author QUILT, not a heading
+    assert (quilt.authors, quilt.year, quilt.arxiv, quilt.type, quilt.venue, quilt.source.line) == (
+        [], 2013, "1304.4920", PREPRINT, "arXiv", 5)
+    tidal = by_title(mentions, "TIDAL FLOW SENSING WITH CHEAP BUOYS")  # capitals with a venue below
+    assert (tidal.venue, tidal.year, tidal.type) == ("IEEE Journal of Oceanic Engineering", 2019, ARTICLE_JOURNAL)
+    nerf = by_title(mentions, "Neural Radiance Fields")  # words that could be a name
+    assert (nerf.venue_acronym, nerf.year, nerf.authors) == ("CVPR", 2020, [])
+    pose = by_title(mentions, "Pose Tracking and Segmentation, Part II")  # title, authors, venue paragraphs
+    assert (names(pose), pose.venue_acronym, pose.year, pose.source.line) == (
+        ["Kim Osei", "Ravi Mehta"], "RSS", 2021, 19)
+    buoy = by_title(mentions, "For Whom the Buoy Rings")  # the year is not the arXiv id's 2007
+    assert (buoy.year, buoy.arxiv) == (2020, "2007.12345")
+    assert len(mentions) == 5

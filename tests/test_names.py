@@ -32,3 +32,13 @@ def test_repeated_author_lists_give_fresh_people_each_time():
     first = split_authors("Ann Lee and Bo Wu")
     first[0].family = "Changed"
     assert split_authors("Ann Lee and Bo Wu") == [Person(family="Lee", given="Ann"), Person(family="Wu", given="Bo")]
+
+
+def test_capitalised_title_words_are_not_several_names():
+    from pubexport.names import looks_like_several_names
+
+    assert looks_like_several_names("Ann Lee and Bo Wu")
+    assert looks_like_several_names("Á. Masnin")
+    assert looks_like_several_names("Weber, J., & Lund, P. K.")
+    assert not looks_like_several_names("Neural Radiance Fields")
+    assert not looks_like_several_names("Pose Tracking and Segmentation")

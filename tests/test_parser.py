@@ -44,3 +44,23 @@ def test_link_text_of_generic_words_is_dropped_and_long_dash_runs_are_read_in_li
     assert not GENERIC_LINK.match("Code for Robust Parsing")
     assert not GENERIC_LINK.match("- " * 50_000 + "x")  # exponential backtracking before
     assert plain("[Paper](u) [Robust Parsing](v)") == "Robust Parsing"
+
+
+def test_accented_initial_does_not_end_the_author_list():
+    (m,) = parse("- [4] T. Varga, O. Cunfin, and Á. Masnin. Donrurgen Sparse Widgets. In *CVPR*, 2021.", "reference")
+    assert m.title == "Donrurgen Sparse Widgets"
+    assert [p.display() for p in m.authors] == ["T. Varga", "O. Cunfin", "Á. Masnin"]
+
+
+def test_one_word_before_a_colon_opens_the_title_not_the_authors():
+    (m,) = parse("QUILT: Adaptive Stitching of Sparse Maps. ICRA 2020.", "reference")
+    assert (m.title, m.authors, m.venue_acronym, m.year) == ("QUILT: Adaptive Stitching of Sparse Maps", [], "ICRA",
+                                                             2020)
+
+
+def test_title_opening_with_for_is_kept_after_an_author_list():
+    (m,) = parse("B. Ode and C. Wu. For Whom the Robot Waits. In *ICRA*, 2020.", "reference")
+    assert (m.title, [p.display() for p in m.authors]) == ("For Whom the Robot Waits", ["B. Ode", "C. Wu"])
+    (m,) = parse("- [for robots that wait](https://example.org/w.pdf)\nB. Ode and C. Wu\nICRA 2020", "list")
+    assert (m.title, m.year) == ("for robots that wait", 2020)
+    assert parse("For more details, see the project page.", "reference") == []

@@ -44,3 +44,8 @@ def test_arxiv_preprint_and_alias_spellings():
 
 def test_short_year_after_apostrophe():
     assert parse_venue("ICCV'21").year == 2021
+
+
+def test_arxiv_id_digits_are_no_year():
+    assert parse_venue("arXiv preprint arXiv:2007.65761, 2020").year == 2020
+    assert parse_venue("arXiv 2104.00969").year is None

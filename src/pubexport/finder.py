@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .models import Document, Entry, Source
-from .names import looks_like_authors, looks_like_name
+from .names import looks_like_authors, looks_like_name, looks_like_several_names
 from .repair import Line, repair
 from .venues import find_venue, find_year
 
@@ -133,18 +133,29 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
         return stripped, 1 if "=" in nxt else 2, 2
     if "**" in stripped:
         bold = BOLD_LINE.match(text)
-        if bold and heading_kind(bold.group(1)):
+        if bold and heading_kind(bold.group(1)) and not _names_venue(bold.group(1)):
             return bold.group(1), 4, 1
     elif not LOWER_ASCII.search(stripped):
         letters = NON_LETTERS.sub("", stripped)
-        if len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped):
-            return stripped, 1, 1
+        if (len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped)
+                and (heading_kind(stripped) or not _venue_follows(lines, i))):
+            return stripped, 1, 1  # (a title in capitals has its venue line below it)
     if (len(words) <= 4 and not nxt.strip() and (i == 0 or not lines[i - 1].text.strip())
             and "](" not in stripped and "**" not in stripped and not SENTENCE_END.search(stripped)
-            and heading_kind(stripped)
-            and not is_venue_line(next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), ""))):
+            and heading_kind(stripped) and not _names_venue(stripped) and not _venue_follows(lines, i)):
         return stripped, 1, 1
     return None
+
+
+def _venue_follows(lines: list[Line], i: int) -> bool:
+    """The next non-blank line within three after line i is a venue line."""
+    return is_venue_line(next((line.text for line in lines[i + 1:i + 4] if line.text.strip()), ""))
+
+
+def _names_venue(text: str) -> bool:
+    """A venue line naming a known venue (``arXiv preprint arXiv:1304.4920, 2013``): its words may
+    be heading words (preprint), but it is the venue of the entry above, not a heading."""
+    return bool(find_venue(text)) and is_venue_line(text)
 
 
 def split_sections(lines: list[Line]) -> list[Section]:
@@ -233,10 +244,27 @@ def is_venue_line(text: str) -> bool:
 
 
 def _is_title_line(text: str) -> bool:
+    """A lone line that may be a title; capitalised words without a second name or an initial
+    count (``Neural Radiance Fields``), since the unit before is checked for a title first."""
     plain = text.strip()
     words = plain.split()
     return (2 <= len(words) <= 40 and not plain.endswith(".") and not is_venue_line(plain)
-            and not looks_like_authors(plain) and not _is_item(plain))
+            and not looks_like_several_names(plain) and not _is_item(plain))
+
+
+def _single_line(unit: tuple[list[Line], bool]) -> str | None:
+    """The text of a one-line paragraph that is no list item, else None."""
+    lines, is_item = unit
+    return lines[0].text if len(lines) == 1 and not is_item else None
+
+
+def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
+    """Three one-line paragraphs: a title, an author list, a venue/year line."""
+    if i + 2 >= len(units):
+        return False
+    title, authors, venue = (_single_line(u) for u in units[i:i + 3])
+    return (title is not None and authors is not None and venue is not None and is_venue_line(venue)
+            and looks_like_authors(authors) and _is_title_line(title) and not looks_like_authors(title))
 
 
 def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[list[Line], str]]:
@@ -251,8 +279,11 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
             pass
         elif kind == NEWS:
             shaped.append((lines, "news"))
-        elif (not is_item and len(lines) == 1 and i + 1 < len(units) and not units[i + 1][1]
-              and len(units[i + 1][0]) == 1 and is_venue_line(units[i + 1][0][0].text) and _is_title_line(first)):
+        elif _block_of_three(units, i):
+            shaped.append((lines + units[i + 1][0] + units[i + 2][0], "list"))  # title, authors, venue
+            i += 2
+        elif (_single_line(units[i]) is not None and i + 1 < len(units)
+              and is_venue_line(_single_line(units[i + 1]) or "") and _is_title_line(first)):
             shaped.append((lines + units[i + 1][0], "block"))
             i += 1
         elif len(lines) > 1:

@@ -21,17 +21,20 @@ SEPARATOR = re.compile(r"(?=[\s,;])(?:\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s
 ET_AL_HINT = re.compile(r"et\.?\s*al")
 PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin",
              "ibn", "al", "ten", "ter", "zu", "y"}
-INITIALS = re.compile(r"^(?:(?:[A-Z]|[A-Z][a-z])\.\s?-?){1,3}$|^[A-Z]{1,3}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
+# Capital letters of the Latin, Greek and Cyrillic scripts, as a regex class: an initial may carry
+# an accent (``Á.``, ``Ø.``, ``Ž.``) as well as be ASCII.
+UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
+INITIALS = re.compile(rf"^(?:(?:{UPPER}|{UPPER}[a-z])\.\s?-?){{1,3}}$|^{UPPER}{{1,3}}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
 # Words that titles, venues and affiliations have and names do not: any case, then lower case only.
 NOT_NAME_WORDS = frozenset(
     "university institute conference journal proceedings transactions workshop preprint arxiv ieee acm "
     "springer learning network networks model models using paper code project toward towards via with "
-    "from for the this our".split())
+    "from for the this our part".split())
 NOT_NAME_LOWER = frozenset("of on in is are we a an to by at".split())
 WORD = re.compile(r"[^\W\d_]+")
-FINAL_INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")
+FINAL_INITIAL = re.compile(rf"(?:^|[\s,.]){UPPER}\.$")
 
 
 def _has_non_name_word(text: str) -> bool:
@@ -158,3 +161,17 @@ def looks_like_authors(text: str) -> bool:
     if _pair_inverted([p.strip(" .") if not INITIALS.match(p) else p for p in pieces]):
         return True
     return all(looks_like_name(p) for p in pieces)
+
+
+@lru_cache(maxsize=16384)
+def looks_like_several_names(text: str) -> bool:
+    """An author list with evidence beyond capitalised words: an initial, *et al.*, family-initials
+    pairs, or several names of 2-4 words each. ``Neural Radiance Fields`` or ``Pose Tracking and
+    Segmentation`` read as names too; alone on a line they may be titles."""
+    if not looks_like_authors(text):
+        return False
+    text = clean_author_text(text).strip(" .,;:")
+    if _has_et_al(text) or any("." in token or len(token) == 1 for token in text.split()):
+        return True
+    pieces = [p.strip(" .") for p in SEPARATOR.split(text) if p.strip(" .")]
+    return len(pieces) > 1 and (bool(_pair_inverted(pieces)) or all(2 <= len(p.split()) <= 4 for p in pieces))

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .finder import is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
-from .names import clean_author_text, looks_like_authors, split_authors
+from .names import UPPER, clean_author_text, looks_like_authors, split_authors
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
@@ -42,8 +42,9 @@ GENERIC_PHRASES = ["project page", "tech report", "technical report", "pdf versi
 GENERIC_LINK = re.compile(r"^(?:(?=(" + "|".join(re.escape(w) for w in sorted(GENERIC_WORDS + GENERIC_PHRASES,
                                                                               key=lambda w: (-len(w), w)))
                           + r"|\W))\1)*$", re.I)
+# (A title may open with "For" and a capitalised word: "For Whom the Model Tolls".)
 SENTENCE_START = re.compile(r"^(?:i|my|our|we|here|below|see|please|this|these|the following|currently|"
-                            r"for|more|all|list|click|full|note)\b", re.I)
+                            r"for(?!\s+(?-i:[A-Z]))|more|all|list|click|full|note)\b", re.I)
 IN_VENUE = re.compile(r"(?:^|[\s.,])(?:In|in)\s*:?\s*$")
 EMPTY_BRACKETS = re.compile(r"\[[\s|]*\]|\(\s*\)")
 CONTRIBUTION_NOTE = re.compile(r"\bequal contribution\b|\bco-?first authors?\b", re.I)
@@ -56,9 +57,9 @@ REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
 APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
 SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
-NOT_A_SENTENCE_END = re.compile(r"[A-Z]|[A-Z]\.[A-Z]|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr|Prof")
+NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr|Prof")
 AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
-AN_INITIAL = re.compile(r"\**[A-Z]\**|\**[A-Z]\.[A-Z]\**|\**(?:[A-Z]\.-)?[A-Z]\**")
+AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
@@ -212,7 +213,7 @@ def parse_reference(entry: Entry) -> list[Mention]:
         return []
     authors_text, title, rest, year_hint = parts
     title = clean_title(title)
-    if not is_title(title):
+    if not is_title(title, strict=not plain(authors_text)):  # after an author list it is no sentence
         return []
     in_proc = bool(STARTS_WITH_IN.match(plain(rest))) or None
     venue = _venue_from(rest, in_proceedings=in_proc if in_proc else (False if rest.strip() else None))
@@ -285,6 +286,8 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
         last = words[-1] if words else ""
         if AN_INITIAL.fullmatch(last.strip("*")):
             continue  # an initial
+        if match.group(0)[0] == ":" and len(words) < 2:
+            return "", text  # one word before a colon opens a title (``APRCNX: Adaptive ...``)
         candidate = plain(head.rstrip(".: "))
         if looks_like_authors(candidate):
             return head, text[match.end():]
@@ -316,7 +319,7 @@ def parse_lines(entry: Entry) -> list[Mention]:
         # a reference wrapped over several lines
         return parse_reference(entry)
     title = _title_of_line(title_line, patent=bool(patent_number))
-    if not is_title(title, strict=not patent_number):
+    if not is_title(title, strict=not (patent_number or authors_line)):
         return []
     authors = split_authors(plain(authors_line)) if authors_line else []
     venue = _venue_from(venue_line) if venue_line else VenueInfo()

@@ -106,7 +106,8 @@ NOTE_WORDS = ("oral", "spotlight", "poster", "highlight", "demo", "under", "subm
               "equal", "first", "best")
 # (The look-behind sits after a first character, so that the regex engine can skip ahead to
 # candidate characters instead of trying every position.)
-YEAR = re.compile(r"((?:1(?<![\d./-]1)9[5-9]|2(?<![\d./-]2)0[0-4])\d)(?![\d])")
+# (Not the yymm of an arXiv id: ``arXiv:2007.65761`` is no year 2007.)
+YEAR = re.compile(r"((?:1(?<![\d./-]1)9[5-9]|2(?<![\d./-]2)0[0-4])\d)(?!\d|\.\d{4})")
 SHORT_YEAR = re.compile(r"['’‘](\d\d)\b")
 NOTE_ONLY_LEFTOVER = re.compile(r"^[\W_]*$")
 ALTERNATIVES = re.compile(r"\s+/\s+|\s*;\s*")
