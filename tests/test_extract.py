@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pubexport.extract import extract
-from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, Document, Person
+from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, REPORT, Document, Person
 from pubexport.sources import load
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -131,9 +131,14 @@ def test_latex_cv_items():  # shape (f)
     assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [
         ("Learned Indexes for Genomic Search", ["L. Müller", "R. Costa", "H. Sato"], "Bioinformatics", 2019),
         ("Fast Alignment with Sketches", ["R. Costa", "L. Müller"], "Nature Methods", 2021),
+        ("Benchmarking Genome Indexes", ["L. Müller"], "", 2020),
     ]
     assert mentions[0].doi == "10.1093/bioinformatics/btz999"
-    assert [m.source.line for m in mentions] == [9, 10]
+    assert (mentions[0].volume, mentions[0].issue, mentions[0].pages) == ("35", "4", "100-110")
+    report = mentions[2]
+    assert (report.type, report.number, report.publisher) == (REPORT, "NIT-CS-2020-03",
+                                                              "Nordic Institute of Technology")
+    assert [m.source.line for m in mentions] == [9, 10, 14]
 
 
 def test_patent_section_gives_patents_with_numbers():

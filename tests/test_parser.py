@@ -64,3 +64,17 @@ def test_title_opening_with_for_is_kept_after_an_author_list():
     (m,) = parse("- [for robots that wait](https://example.org/w.pdf)\nB. Ode and C. Wu\nICRA 2020", "list")
     assert (m.title, m.year) == ("for robots that wait", 2020)
     assert parse("For more details, see the project page.", "reference") == []
+
+
+def test_reference_styles_carry_volume_issue_pages_and_report_fields():
+    (ieee,) = parse('M. Okafor, P. Lund. "Sparse Widgets at Scale," *IEEE Trans. Widgets*, vol. 36, no. 5, '
+                    'pp. 1401-1412, 2020.', "reference")
+    (apa,) = parse("Okafor, M., & Lund, P. K. (2020). Sparse widgets at scale. *Journal of Widgets*, 36(5), "
+                   "1401–1412.", "reference")
+    for m in (ieee, apa):
+        assert (m.year, m.volume, m.issue, m.pages, m.type) == (2020, "36", "5", "1401-1412", "article-journal")
+    assert (ieee.venue, apa.venue) == ("IEEE Trans. Widgets", "Journal of Widgets")
+    (report,) = parse("S. Rivera. Calibrating Widget Arrays. Technical Report TR-2022-07, Haptics Lab, 2022.",
+                      "reference")
+    assert (report.title, report.venue, report.type, report.number, report.publisher, report.year) == (
+        "Calibrating Widget Arrays", "", "report", "TR-2022-07", "Haptics Lab", 2022)

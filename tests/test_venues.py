@@ -49,3 +49,30 @@ def test_short_year_after_apostrophe():
 def test_arxiv_id_digits_are_no_year():
     assert parse_venue("arXiv preprint arXiv:2007.65761, 2020").year == 2020
     assert parse_venue("arXiv 2104.00969").year is None
+
+
+def test_volume_issue_and_pages_are_read_into_their_fields():
+    def details(text):
+        info = parse_venue(text)
+        return info.venue, info.year, info.volume, info.issue, info.pages
+
+    assert details("IEEE Robotics and Automation Letters, 6(4):7012–7019, 2021") == (
+        "IEEE Robotics and Automation Letters", 2021, "6", "4", "7012-7019")
+    assert details("IEEE Trans. Widgets, vol. 36, no. 5, pp. 1401-1412, 2020") == (
+        "IEEE Trans. Widgets", 2020, "36", "5", "1401-1412")
+    assert details("Journal of Widgets, 36(5), 1401–1412.") == ("Journal of Widgets", None, "36", "5", "1401-1412")
+    assert details("Nature Widgets 12:45-67 (2019)") == ("Nature Widgets", 2019, "12", "", "45-67")
+    assert details("Journal of Widgets, pp. 2001--2010, 2015") == ("Journal of Widgets", 2015, "", "", "2001-2010")
+    assert details("Widget Letters 12 (2019)")[1:] == (2019, "", "", "")  # a year in brackets is no issue
+
+
+def test_technical_report_gives_number_and_institution_not_a_venue():
+    from pubexport.models import REPORT
+
+    info = parse_venue("Technical Report TR-2022-07, Haptics Lab, 2022")
+    assert (info.venue, info.type, info.number, info.publisher, info.year) == ("", REPORT, "TR-2022-07",
+                                                                                "Haptics Lab", 2022)
+    info = parse_venue("Haptics Lab Technical Report 12, 2020")
+    assert (info.number, info.publisher, info.year) == ("12", "Haptics Lab", 2020)
+    info = parse_venue("Tech. Rep. No. 12, Dept. of Widgets, Univ. of Nowhere, 2019")
+    assert (info.number, info.publisher, info.issue) == ("12", "Dept. of Widgets, Univ. of Nowhere", "")

@@ -24,7 +24,8 @@ PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos"
 # Capital letters of the Latin, Greek and Cyrillic scripts, as a regex class: an initial may carry
 # an accent (``Á.``, ``Ø.``, ``Ž.``) as well as be ASCII.
 UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
-INITIALS = re.compile(rf"^(?:(?:{UPPER}|{UPPER}[a-z])\.\s?-?){{1,3}}$|^{UPPER}{{1,3}}$")  # "B.", "J.-P.", "Th.", "P. K.", "AB"
+# "B.", "J.-P.", "Th.", "P. K.", "AB"
+INITIALS = re.compile(rf"^(?:(?:{UPPER}|{UPPER}[a-z])\.\s?-?){{1,3}}$|^{UPPER}{{1,3}}$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
 # Words that titles, venues and affiliations have and names do not: any case, then lower case only.

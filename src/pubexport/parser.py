@@ -57,7 +57,8 @@ REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
 APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
 SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
-NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr|Prof")
+NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
+                                r"|Prof")
 AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
 AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
@@ -169,6 +170,8 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
     mention.doi = doi_of(text)
     mention.venue, mention.venue_acronym, mention.type = venue.venue, venue.acronym, venue.type
     mention.year = venue.year or year_hint
+    mention.volume, mention.issue, mention.pages = venue.volume, venue.issue, venue.pages
+    mention.number, mention.publisher = venue.number, venue.publisher
     notes = list(venue.notes)
     lower = entry.text.lower()
     if "contribution" in lower or "first" in lower:

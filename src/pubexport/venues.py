@@ -114,7 +114,21 @@ ALTERNATIVES = re.compile(r"\s+/\s+|\s*;\s*")
 PREPRINT_WORDS = re.compile(r"\barxiv\b|\bpreprint\b", re.I)
 EMPTIED_BRACKETS = re.compile(r"\(\s*[\W_]*\s*\)")
 DETAILS = re.compile(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", re.I)
-ISSUE_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\d+(?:[–-]\d+)?")
+# Publication details, read into volume, issue and pages: ``6(4):7012–7019``, ``36(5), 1401–1412``
+# (APA), ``36:1401-1412``, ``vol. 36, no. 5, pp. 1401-1412``.
+PAGE_RANGE = r"(\d+(?:\s*[–—-]{1,2}\s*\d+)?)(?!\d)"
+VOLUME_ISSUE = re.compile(r"\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
+                          r"(?:\s*[:,]\s*(?:pp?\.\s*)?" + PAGE_RANGE + ")?")
+VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
+VOLUME_WORD = re.compile(r"\bvol(?:ume)?\.?\s*(\d+)\b", re.I)
+ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
+PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
+# Every detail above has a digit before "(" or ":", or one of these words.
+DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page)", re.I)
+PAGE_DASH = re.compile(r"\s*[–—-]{1,2}\s*")
+EMPTIED_LIST = re.compile(r"\s*[,;](?:\s*[,;])+")
+# A report number follows the report words: ``Technical Report TR-2022-07``, ``Tech. Rep. No. 12``.
+REPORT_NUMBER = re.compile(r"\btech(?:nical|\.)?\s*rep(?:ort|\.)?\s*(?:no\.|number|#)?\s*([\w./-]*\d[\w./-]*)", re.I)
 TWO_LATIN_LETTERS = re.compile(r"[A-Za-z]{2}")
 DIGIT = re.compile(r"\d")
 
@@ -156,10 +170,10 @@ def find_venue(text: str) -> str:
     return ""
 
 
-JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|letters|magazine|review|annals|bulletin)\b", re.I)
+JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|trans\.|letters|magazine|review|annals|bulletin)", re.I)
 CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium)\b", re.I)
 WORKSHOP_WORDS = re.compile(r"\bworkshops?\b", re.I)
-REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? report|white ?paper|model card)\b", re.I)
+REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? (?:report\b|rep\.)|white ?paper\b|model card\b)", re.I)
 THESIS_WORDS = re.compile(r"\b(?:ph\.?\s?d\.?|master'?s?|doctoral|bachelor'?s?)\s+(?:thesis|dissertation)\b", re.I)
 PATENT_WORDS = re.compile(r"\bpatent\b", re.I)
 FILLER = re.compile(r"^(?:in|at|on|accepted (?:to|by|at)|published in|appears? in|to appear in|proc(?:eedings|\.)?"
@@ -173,6 +187,11 @@ class VenueInfo:
     type: str = UNKNOWN  # CSL type
     year: int | None = None
     notes: list[str] = field(default_factory=list)
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    number: str = ""  # a report's number
+    publisher: str = ""  # a report's institution
 
     @property
     def found(self) -> bool:
@@ -201,12 +220,12 @@ def find_notes(text: str) -> list[str]:
 
 def parse_venue(text: str) -> VenueInfo:
     """A fresh ``VenueInfo`` for a venue string (see ``_parse_venue``); venue strings repeat a lot."""
-    venue, acronym, type_, year, notes = _parse_venue(text)
-    return VenueInfo(venue, acronym, type_, year, list(notes))
+    venue, acronym, type_, year, notes, details = _parse_venue(text)
+    return VenueInfo(venue, acronym, type_, year, list(notes), *details)
 
 
 @lru_cache(maxsize=16384)
-def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...]]:
+def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...], tuple[str, ...]]:
     """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
 
     Alternatives written with `` / `` (``ICLR 2026 Poster / arXiv 2025``) keep the first
@@ -219,11 +238,17 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...]]
     best = published[0] if published else next((i for i in infos if i.venue), infos[0])
     if best.year is None:
         best.year = next((i.year for i in infos if i.year), None)
-    return best.venue, best.acronym, best.type, best.year, tuple(n for i in infos for n in i.notes)
+    details = (best.volume, best.issue, best.pages, best.number, best.publisher)
+    return best.venue, best.acronym, best.type, best.year, tuple(n for i in infos for n in i.notes), details
 
 
 def _parse_one(text: str) -> VenueInfo:
     info = VenueInfo(notes=find_notes(text))
+    folded = text.casefold()
+    if ("report" in folded or "rep." in folded) and REPORT_WORDS.search(text) and not find_venue(text):
+        return _read_report(text, info)
+    if DIGIT.search(text) and DETAIL_HINT.search(text):
+        text = _read_details(text, info)
     years = [int(m.group(1)) for m in YEAR.finditer(text)]
     if not years:
         short = SHORT_YEAR.search(text)
@@ -241,6 +266,56 @@ def _parse_one(text: str) -> VenueInfo:
         return info
     info.venue = name
     info.type = kind_type(name)
+    return info
+
+
+def _read_details(text: str, info: VenueInfo) -> str:
+    """Volume, issue and pages into ``info``; returns the text without them (so that pages such
+    as ``2001-2010`` are not read as a year)."""
+    found = min((m for pattern in (VOLUME_ISSUE, VOLUME_PAGES) for m in pattern.finditer(text)
+                 if not (m.re is VOLUME_ISSUE and YEAR.fullmatch(m.group(2)))),  # 12 (2019) is a year
+                key=lambda m: m.start(), default=None)
+    spans = []
+    if found:
+        info.volume = found.group(1)
+        if found.re is VOLUME_ISSUE:
+            info.issue, pages = found.group(2), found.group(3)
+        else:
+            pages = found.group(2)
+        info.pages = PAGE_DASH.sub("-", pages) if pages else ""
+        spans.append(found.span())
+    for pattern, name in ((VOLUME_WORD, "volume"), (ISSUE_WORD, "issue"), (PAGES_WORD, "pages")):
+        if getattr(info, name):
+            continue
+        match = pattern.search(text)
+        if match:
+            setattr(info, name, PAGE_DASH.sub("-", match.group(1)))
+            spans.append(match.span())
+    if not spans:
+        return text
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return EMPTIED_LIST.sub(",", text)
+
+
+def _read_report(text: str, info: VenueInfo) -> VenueInfo:
+    """``Technical Report TR-2022-07, Haptics Lab, 2022``: a report with its number and
+    institution (publisher), and no venue. The institution is what the other comma-separated
+    parts name, or the words before the report words (``Haptics Lab Technical Report 12``)."""
+    info.type = REPORT
+    info.year = find_year(text)
+    number = REPORT_NUMBER.search(text)
+    if number and not YEAR.fullmatch(number.group(1)):
+        info.number = number.group(1).rstrip(".")
+    others, before = [], ""
+    for part in text.split(","):
+        report = REPORT_WORDS.search(part)
+        if report:
+            before = part[:report.start()]
+        else:
+            others.append(part)
+    institution = [name for name in map(_clean_name, others) if name] or [_clean_name(before)]
+    info.publisher = ", ".join(name for name in institution if name)
     return info
 
 
@@ -273,8 +348,6 @@ def _clean_name(text: str) -> str:
         name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
     if has_digit or "-" in name or "–" in name:
         name = DETAILS.sub(" ", name)
-    if ":" in name:
-        name = ISSUE_PAGES.sub(" ", name)  # 12(3):45-67
     name = " ".join(name.split()).strip(" ,.;:-–()[]")
     name = FILLER.sub("", name).strip(" ,.;:-–")
     if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
