@@ -203,3 +203,37 @@ def test_volume_and_pages_come_from_the_published_mention():
                       type=ARTICLE_JOURNAL, volume="6", issue="4", pages="7012-7019")
     [record] = merge([preprint, journal])
     assert (record.volume, record.issue, record.pages, record.type) == ("6", "4", "7012-7019", ARTICLE_JOURNAL)
+
+
+def test_wrong_link_on_one_page_does_not_keep_the_acronym_mention_out():
+    title = "GLINT: Gradient Lenses for Sparse Widget Tracking in the Wild"
+    authors = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    right = [mention(title, f"p{k}.md", 1, arxiv="1806.10202", year=2019, authors=authors) for k in range(3)]
+    wrong_link = mention(title, "w.md", 1, arxiv="1706.19277", year=2019, authors=authors)
+    acronym = mention("GLINT", "news.md", 1, arxiv="1806.10202", year=2019)
+    records = merge(right + [wrong_link, acronym])
+    assert len(records) == 1 and len(records[0].mentions) == 5
+
+
+def test_wrong_link_on_one_page_does_not_keep_a_typo_variant_out():
+    title = "Gradient Lenses for Sparse Widget Tracking"
+    authors = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    right = [mention(title, "a.md", 1, arxiv="1508.55797", year=2016, authors=authors),
+             mention("Gradient Lenses for Sprase Widget Trackign", "b.md", 1, arxiv="1508.55797", year=2016,
+                     authors=authors)]
+    wrong_link = mention(title, "w.md", 1, arxiv="2111.91297", year=2016, authors=authors)
+    records = merge(right + [wrong_link])
+    assert len(records) == 1
+
+
+def test_link_reused_from_a_sibling_paper_does_not_fuse_the_two_papers():
+    authors = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    sibling = "Gradient Lenses for Sparse Widget Tracking in Crowded Scenes"
+    other = "Gradient Lenses for Dense Widget Counting in Crowded Scenes"
+    records = merge([
+        mention(sibling, "a.md", 1, arxiv="2101.00001", year=2021, authors=authors),
+        mention(other, "b.md", 1, arxiv="2101.00002", year=2021, authors=authors),
+        mention(other, "c.md", 1, arxiv="2101.00001", year=2021, authors=authors),  # reused the sibling's link
+    ])
+    assert len(records) == 2
+    assert sorted(len(r.mentions) for r in records) == [1, 2]

@@ -394,10 +394,27 @@ def conflict(a: Features, b: Features) -> str:
             return "titles clearly differ"
         if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
                                          or (a.doi and b.doi and a.doi != b.doi)):
-            return "different identifiers"
+            return DIFFERENT_IDS
     if a.author_keys != b.author_keys and authors_clash(a, b, author_overlap(a, b)):
         return "author lists clearly differ"
     return ""
+
+
+DIFFERENT_IDS = "different identifiers"
+
+
+def vouches(c: Features, a: Features, b: Features) -> bool:
+    """True when c, already one paper with b, shows that a's and b's different identifiers are a
+    page's wrong link rather than two papers: a is only the acronym opening b's title and carries
+    c's identifier, or a's and b's titles would merge on their own and c gives a's title
+    near-exactly."""
+    if is_acronym_of(a, b):
+        return bool((a.arxiv and a.arxiv == c.arxiv) or (a.doi and a.doi == c.doi))
+    if not (a.title and b.title and c.title):
+        return False
+    alone = NEAR_IDENTICAL_SHORT if _short(a, b) else NEAR_IDENTICAL
+    return (title_similarity(c.title, a.title) >= DESPITE_ID_CLASH
+            and title_similarity(a.title, b.title) >= alone)
 
 
 def describe(mention: Mention) -> str:

@@ -17,6 +17,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
+from operator import itemgetter
 from dataclasses import fields
 from functools import lru_cache
 
@@ -56,7 +57,7 @@ def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
     feats = [match.features(m, cache) for m in ordered]
     groups = _Groups(feats)
     links = _Linker(ordered, feats, report).links()
-    links.sort(key=lambda link: (-link[0], link[1], link[2]))
+    links.sort(key=itemgetter(0, 1, 2))  # strongest first (the first item is minus the strength)
     for _, i, j, rule, ev in links:
         refused = groups.union(i, j)
         if report is None or refused == "same group":
@@ -136,7 +137,8 @@ class _Groups:
             for a in olds[:MAX_REPRESENTATIVES] if len(olds) > MAX_REPRESENTATIVES else olds:
                 fa = feats[a]
                 for b in new[:MAX_REPRESENTATIVES]:
-                    if conflict(fa, feats[b]):
+                    reason = conflict(fa, feats[b])
+                    if reason and not (reason == match.DIFFERENT_IDS and self._vouched(a, b, left, right)):
                         return a, b
         root, child = (ri, rj) if ri < rj else (rj, ri)
         parent[child] = root
@@ -144,6 +146,14 @@ class _Groups:
         for sig, k in joining.items():
             merged.setdefault(sig, k)
         return ""
+
+    def _vouched(self, a: int, b: int, left: dict[tuple, int], right: dict[tuple, int]) -> bool:
+        """True when a member of b's group vouches for a, or one of a's group for b (a wrong
+        link on one page does not keep the paper's other mentions out)."""
+        feats = self.feats
+        fa, fb = feats[a], feats[b]
+        return (any(match.vouches(feats[c], fa, fb) for c in right.values() if c != b)
+                or any(match.vouches(feats[c], fb, fa) for c in left.values() if c != a))
 
     def groups(self, indices: Iterable[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = defaultdict(list)
@@ -207,7 +217,7 @@ class _Linker:
             if f.label and f.label == feats[head].label:
                 strength += 10
             ev = match.compare(feats[head], f, 100.0) if self.report is not None else None
-            self.found.append((strength, head, i, IDENTICAL, ev))
+            self.found.append((-strength, head, i, IDENTICAL, ev))
         return list(heads.values()) if len(heads) < len(block) else block
 
     def _scan(self, block: list[int], title: float | None) -> None:
@@ -230,7 +240,7 @@ class _Linker:
             strength = ev.title + (20 if ev.same_id else 0) + (10 if ev.same_label else 0)
             if ev.authors is not None and ev.authors >= match.AUTHORS_SUPPORT:
                 strength += 5
-            self.found.append((strength, i, j, rule, ev))
+            self.found.append((-strength, i, j, rule, ev))
         elif borderline and self.report is not None:
             key = (min(a.compact, b.compact), max(a.compact, b.compact), rule)
             if key not in self.reported:
@@ -247,30 +257,27 @@ class _Linker:
         groups = list(by_title.values())
         titles = [self.feats[group[0]].title for group in groups]
         words = [title.split() for title in titles]
-        keys = _rare_keys(words)
+        keys = _rare_keys(list(map(set, words)))
         # titles made of common words only get keys from their word pairs
         lacking = [t for t, ws in enumerate(words) if len(keys[t]) < 2 and len(ws) > 1]
-        pair_keys = _rare_keys([[f"{x} {y}" for x, y in zip(words[t], words[t][1:])] for t in lacking])
+        pair_keys = _rare_keys([{f"{x} {y}" for x, y in zip(words[t], words[t][1:])} for t in lacking])
         for t, extra in zip(lacking, pair_keys):
             keys[t] = keys[t] + extra
         cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
         earlier: dict[str, list[int]] = defaultdict(list)  # key -> titles so far holding it
-        for t, title in enumerate(titles):
-            title_keys = keys[t]
+        for t, title_keys in enumerate(keys):
             if not title_keys:
                 continue
-            if len(title_keys) == 1:
-                candidates = list(earlier[title_keys[0]])
-            else:
-                candidates = sorted({c for key in title_keys for c in earlier[key]})
-            for key in title_keys:
-                earlier[key].append(t)
+            held = [earlier[key] for key in title_keys]
+            candidates = list(set(held[0]).union(*held[1:])) if len(held) > 1 else list(held[0])
+            for titles_of_key in held:
+                titles_of_key.append(t)
             if not candidates:
                 continue
+            title = titles[t]
             hits = process.extract(title, [titles[c] for c in candidates], scorer=fuzz.ratio, limit=None,
                                    score_cutoff=REORDER_FLOOR)
-            for _, ratio, y in sorted(hits, key=lambda hit: hit[2]):
-                other = candidates[y]
+            for other, ratio in sorted((candidates[y], ratio) for _, ratio, y in hits):
                 score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
                 if score >= cutoff:
                     self._cross(groups[other], groups[t], score)
@@ -283,15 +290,16 @@ class _Linker:
                     return
 
 
-def _rare_keys(words: list[list[str]]) -> list[list[str]]:
-    """For each title (its words), its RARE_KEYS rarest words that another title shares (at
-    most MAX_TITLE_BLOCK titles per word; a word only one title has cannot find it a partner)."""
-    df = Counter(chain.from_iterable(map(set, words)))
+def _rare_keys(word_sets: list[set[str]]) -> list[list[str]]:
+    """For each title (the set of its words), its RARE_KEYS rarest words that another title
+    shares (at most MAX_TITLE_BLOCK titles per word: a word only one title has cannot find it a
+    partner, one too many have finds too many)."""
+    df = Counter(chain.from_iterable(word_sets))
     usable = sorted((w for w, n in df.items() if 1 < n <= MAX_TITLE_BLOCK and len(w) > 2),
                     key=lambda w: (df[w], w))
     rank = {w: r for r, w in enumerate(usable)}
     by_rank = rank.__getitem__
-    return [sorted(rank.keys() & ws, key=by_rank)[:RARE_KEYS] for ws in words]
+    return [sorted(rank.keys() & ws, key=by_rank)[:RARE_KEYS] for ws in word_sets]
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
