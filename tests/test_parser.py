@@ -78,3 +78,9 @@ def test_reference_styles_carry_volume_issue_pages_and_report_fields():
                       "reference")
     assert (report.title, report.venue, report.type, report.number, report.publisher, report.year) == (
         "Calibrating Widget Arrays", "", "report", "TR-2022-07", "Haptics Lab", 2022)
+
+
+def test_citation_title_may_open_like_a_sentence_but_not_be_one_word():
+    (m,) = parse("- **For Whom the Widget Waits.**[4]: We study widgets.", "citation")
+    assert (m.title, m.label) == ("For Whom the Widget Waits", "4")
+    assert parse("- **Widgets.**[4]: We study widgets.", "citation") == []

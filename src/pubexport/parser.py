@@ -404,7 +404,7 @@ def parse_citation(entry: Entry) -> list[Mention]:
     if not match:
         return []
     title = clean_title(match.group(1))
-    if not is_title(title):
+    if " " not in title or not is_title(title, strict=False):  # bold and a label: no sentence, whatever its start
         return []
     mention = build(entry, title, [], VenueInfo(), url_text=text)
     mention.label = match.group(2)
