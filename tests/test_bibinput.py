@@ -168,6 +168,10 @@ def _cli(inputs: list[str], out: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
+def _without_page_owners(bib: str) -> str:
+    return "".join(line for line in bib.splitlines(keepends=True) if not line.startswith("  pageowner = "))
+
+
 def _without_provenance(text: str) -> list[dict]:
     """Provenance starts again at the file read: its sources, and no page owners."""
     items = json.loads(text)
@@ -182,7 +186,8 @@ def test_cli_output_given_back_as_input_gives_the_same_output(pages, tmp_path):
     if not pages.is_dir():
         pytest.skip(f"{pages} not present")
     bib = _cli([str(pages)], tmp_path / "refs.bib")
-    assert _cli([str(tmp_path / "refs.bib")], tmp_path / "again.bib") == bib
+    again = _cli([str(tmp_path / "refs.bib")], tmp_path / "again.bib")
+    assert again == _without_page_owners(bib)
     csl = _cli([str(pages)], tmp_path / "refs.json")
     assert _without_provenance(_cli([str(tmp_path / "refs.json")], tmp_path / "again.json")) == _without_provenance(csl)
 

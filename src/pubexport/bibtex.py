@@ -105,6 +105,8 @@ def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
         f["keywords"] = text(", ".join(n.replace(",", " ") for n in notes))
     if not authors:
         f["key"] = f["title"]  # what BibTeX sorts an entry without authors by
+    # whose profile pages list the paper; styles ignore the field, Zotero keeps it in Extra
+    f["pageowner"] = text("; ".join(record.owners))
     return f
 
 
