@@ -110,23 +110,29 @@ def _name_keys(family: str, given: str, literal: str) -> frozenset:
     if literal:
         if literal.lower() in ("others", "et al.", "et al"):
             return _NO_KEYS
-        words = _fold_name(literal).split()
+        words = fold(literal).split()
         family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
-    else:
-        family, given = _fold_name(family), _fold_name(given)
-    if not family:
+    family_last, family_initial = _family_part(family)
+    if not family_last:
         return _NO_KEYS
-    family_last = family.rsplit(" ", 1)[-1]
-    first = given.split(" ", 1)[0]
-    if len(first) > 1:
-        return frozenset((f"{family_last}|{first[0]}", f"{given.rsplit(' ', 1)[-1]}|{family[0]}"))
-    return frozenset((f"{family_last}|{given[:1]}",))
+    initial, given_last = _given_part(given)
+    if given_last:
+        return frozenset((f"{family_last}|{initial}", f"{given_last}|{family_initial}"))
+    return frozenset((f"{family_last}|{initial}",))
 
 
 @lru_cache(maxsize=1 << 14)
-def _fold_name(name: str) -> str:
-    """``fold`` for a name part: family and given names recur across many people."""
-    return fold(name)
+def _family_part(family: str) -> tuple[str, str]:
+    """(last word, initial) of a folded family name; family names recur across many people."""
+    folded = fold(family)
+    return (folded.rsplit(" ", 1)[-1], folded[:1]) if folded else ("", "")
+
+
+@lru_cache(maxsize=1 << 12)
+def _given_part(given: str) -> tuple[str, str]:
+    """(initial, last word when the first is written out, else "") of a folded given name."""
+    folded = fold(given)
+    return folded[:1], folded.rsplit(" ", 1)[-1] if len(folded.split(" ", 1)[0]) > 1 else ""
 
 
 _NO_KEYS = frozenset()
@@ -234,6 +240,8 @@ def title_similarity(a: str, b: str) -> float:
 def is_acronym_of(a: Features, b: Features) -> bool:
     """True when one title is only the acronym that opens the other ("NUTA" / "NUTA: Non-...",
     or the same without its colon)."""
+    if a.compact == b.compact:  # equal titles (the common case), never one the other's acronym
+        return False
     return _opens(a, b) or _opens(b, a)
 
 
@@ -317,18 +325,9 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
     venue = ""
     if a.venue and b.venue:
         venue = "same" if a.venue == b.venue else "different"
-    return Evidence(
-        title=title,
-        acronym=is_acronym_of(a, b),
-        same_id=same_id,
-        id_clash=id_clash,
-        same_label=a.label is not None and a.label == b.label,
-        year_gap=abs(a.year - b.year) if a.year and b.year else None,
-        authors=overlap,
-        authors_clash=clash,
-        venue=venue,
-        markers_clash=a.markers != b.markers and title < 100.0,
-    )
+    return Evidence(title, is_acronym_of(a, b), same_id, id_clash, a.label is not None and a.label == b.label,
+                    abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
+                    a.markers != b.markers and title < 100.0)
 
 
 def _short(a: Features, b: Features) -> bool:
