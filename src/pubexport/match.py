@@ -180,7 +180,7 @@ class FeatureCache:
     def __init__(self):
         self.titles: dict[str, tuple] = {}
         self.names: dict[tuple, frozenset] = {}
-        self.venues: dict[str, str] = {}
+        self.venues: dict[tuple, tuple] = {}  # (venue, acronym) -> (published, folded venue)
 
 
 def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
@@ -209,13 +209,13 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
             arxiv, doi = arxiv or from_doi.group(1), ""
     if arxiv and ("v" in arxiv or ":" in arxiv):
         arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
-    published = is_published(mention)
-    venue = ""
-    if published:
-        text = mention.venue_acronym or mention.venue
-        venue = cache.venues.get(text)
-        if venue is None:
-            venue = cache.venues[text] = fold(text)
+    written = (mention.venue, mention.venue_acronym)
+    known_venue = cache.venues.get(written)
+    if known_venue is None:
+        published = is_published(mention)
+        known_venue = cache.venues[written] = (
+            published, fold(mention.venue_acronym or mention.venue) if published else "")
+    published, venue = known_venue
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
                     frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,

@@ -77,10 +77,11 @@ def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
 
 def _canonical_order(mentions: list[Mention]) -> list[Mention]:
     """Sort by file, line and title; only mentions that tie on those are sorted by every field."""
-    ordered = sorted(mentions, key=lambda m: (m.source.path, m.source.line, m.title))
+    keys = sorted((m.source.path, m.source.line, m.title, k) for k, m in enumerate(mentions))
+    ordered = [mentions[k] for *_, k in keys]
     start = 0
-    for k in range(1, len(ordered) + 1):
-        if k == len(ordered) or (ordered[k].source, ordered[k].title) != (ordered[start].source, ordered[start].title):
+    for k in range(1, len(keys) + 1):
+        if k == len(keys) or keys[k][:3] != keys[start][:3]:
             if k - start > 1:
                 ordered[start:k] = sorted(ordered[start:k], key=_canonical_key)
             start = k
@@ -426,6 +427,8 @@ def _most_common(values: list) -> str:
 def _union(lists: list[list[str]]) -> list[str]:
     seen, out = set(), []
     for values in lists:
+        if not values:
+            continue
         for v in values:
             key = v.strip().rstrip("/").lower()
             if v and key not in seen:
@@ -518,8 +521,11 @@ def _best_venue(published: list[Mention]) -> Mention | None:
 
 def _best_type(group: list[Mention], published: list[Mention], venue_from: Mention | None, arxiv: str) -> str:
     """The type the published mentions give; else the most common; else preprint for arXiv."""
-    types = _counts([m.type for m in (published if venue_from is not None else group)
-                     if m.type and (venue_from is None or m.type != PREPRINT)])
+    given = [m.type for m in (published if venue_from is not None else group)
+             if m.type and (venue_from is None or m.type != PREPRINT)]
+    if given and given.count(given[0]) == len(given):
+        return given[0]
+    types = _counts(given)
     if types:
         return min(types, key=lambda t: (-types[t], t))
     if venue_from is not None:
