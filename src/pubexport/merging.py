@@ -396,7 +396,7 @@ def _single(m: Mention, f: Features) -> Record:
     """The record of a paper mentioned once: its fields as read, identifiers normalised."""
     record = Record(**{name: getattr(m, name) for name in _WORK_FIELDS})
     record.title, record.doi, record.arxiv = m.title.strip(), f.doi, f.arxiv
-    record.authors = [Person(p.family, p.given, p.literal) for p in m.authors]
+    record.authors = list(m.authors)
     record.urls, record.notes = _union([m.urls]), _union([m.notes])
     record.sources, record.owners, record.mentions = [m.source], [m.owner] if m.owner else [], [m]
     return record
@@ -456,7 +456,8 @@ def _best_title(titles: list[tuple[str, str]], acronyms: set[str]) -> str:
 
 def _best_authors(group: list[Mention]) -> list[Person]:
     """The longest complete list (no et al. when a full one exists), each name completed from
-    the other mentions when they give the full given name where this one has initials."""
+    the other mentions when they give the full given name where this one has initials.
+    A new list; its people are the mentions' own (no stage changes a Person in place)."""
     best, best_key, lists = None, None, []
     for m in group:  # canonical order: the first of equally complete lists wins
         if not m.authors:
@@ -476,7 +477,7 @@ def _best_authors(group: list[Mention]) -> list[Person]:
     if best is None:
         return []
     if best_key[2] == best_key[1] or len(lists) == 1:
-        return [Person(p.family, p.given, p.literal) for p in best]
+        return list(best)
     fuller: dict[str, Person] = {}
     for authors in lists:
         for p in authors:
@@ -490,7 +491,7 @@ def _best_authors(group: list[Mention]) -> list[Person]:
         better = None
         if not p.literal and not _full_given(p.given):
             better = next((fuller[k] for k in sorted(match.person_keys(p)) if k in fuller), None)
-        out.append(Person(p.family, better.given, "") if better else Person(p.family, p.given, p.literal))
+        out.append(Person(p.family, better.given, "") if better else p)
     return out
 
 
