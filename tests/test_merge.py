@@ -213,6 +213,9 @@ def test_wrong_link_on_one_page_does_not_keep_the_acronym_mention_out():
     acronym = mention("GLINT", "news.md", 1, arxiv="1806.10202", year=2019)
     records = merge(right + [wrong_link, acronym])
     assert len(records) == 1 and len(records[0].mentions) == 5
+    assert records[0].arxiv == "1806.10202"
+    shuffled = [acronym, wrong_link] + right[::-1]
+    assert merge(shuffled) == records
 
 
 def test_wrong_link_on_one_page_does_not_keep_a_typo_variant_out():

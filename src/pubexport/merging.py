@@ -6,7 +6,9 @@
    arXiv id or DOI, same page + reference label, and titles sharing one of their rarest words.
 3. Each candidate pair is judged by ``match.decide``; the pairs that merge are applied strongest
    first through a union-find that refuses to join two groups when any two of their mentions
-   clearly differ (``match.conflict``), so A~B and B~C never fuse a different A and C.
+   clearly differ (``match.conflict``), so A~B and B~C never fuse a different A and C; a clash of
+   identifiers alone is waived when a third mention shows it to be a page's wrong link
+   (``match.vouches``).
 4. Loose mentions (news items, bare link texts) join the one record their identifier, label or
    title points to, and are dropped otherwise.
 5. Each group becomes a Record whose fields are picked deterministically from its mentions.
@@ -16,10 +18,10 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import chain
-from operator import itemgetter
 from dataclasses import fields
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -177,6 +179,7 @@ class _Linker:
         self.reported: set = set()
 
     def links(self) -> list[tuple]:
+        """The pairs that merge, each (minus its strength, i, j, rule, evidence or None)."""
         by_title: dict[str, list[int]] = defaultdict(list)
         by_arxiv: dict[str, list[int]] = defaultdict(list)
         by_doi: dict[str, list[int]] = defaultdict(list)
