@@ -518,6 +518,9 @@ def _best_venue(published: list[Mention]) -> Mention | None:
     """The published mention naming its venue most completely (a full name beats an acronym)."""
     if len(published) <= 1:
         return published[0] if published else None
+    first = published[0]
+    if all(m.venue == first.venue and m.venue_acronym == first.venue_acronym for m in published):
+        return first
     counts = _counts([m.venue for m in published])
     return max(published, key=lambda m: (len(m.venue) > len(m.venue_acronym), counts[m.venue],
                                          bool(m.venue_acronym), len(m.venue), m.venue, m.venue_acronym))
