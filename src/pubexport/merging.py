@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
@@ -27,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from . import match
 from .match import Features
+from .gcpause import paused_gc
 from .models import PREPRINT, Mention, Person, Record, Work
 from .report import Report
 
@@ -44,13 +44,8 @@ def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]
     The cyclic garbage collector is paused meanwhile: merging allocates many small objects and
     makes no cycles, and each collection would walk every mention again (a third of the time).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _merge(mentions, report if report is not None and report.enabled else None)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
