@@ -1,6 +1,7 @@
 """Merge at scale (issue 4): time, peak memory and pairwise precision/recall at 1k, 10k, 100k mentions.
 
-Two measurements per size, each in a fresh child process (peak memory is its ru_maxrss):
+Two measurements per size, each in a fresh child process (peak memory is its ru_maxrss, plus
+one largest-worker peak per core when the reading used worker processes; cpu is the child's own):
   ideal  the generator's mentions handed straight to merge (an ideal extractor): merge time and
          merge quality alone;
   e2e    the synthetic profile folder through the whole pipeline: read, parse, merge, write BibTeX.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -126,7 +128,10 @@ def main() -> int:
     if args.child:
         kind, value = args.child[0], args.child[1]
         result = child_ideal(int(value), args.seed) if kind == "ideal" else child_e2e(value)
-        result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # reading uses one worker process per core: count each at the largest worker's peak
+        workers = (os.cpu_count() or 1) if resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss else 0
+        result["peak_mib"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                              + workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         print(json.dumps(result))
         return 0
 
