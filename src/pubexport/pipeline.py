@@ -9,7 +9,7 @@ from typing import IO
 from .models import Mention, Record
 from .report import Report
 
-DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # a 50 MB page would take about a minute to read
+DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # keeps one file's extraction well under a minute
 
 log = logging.getLogger("pubexport")
 
