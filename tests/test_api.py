@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import bibtexparser
+import pytest
+from click.testing import CliRunner
 
 import pubexport
+from pubexport.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
 
@@ -47,3 +50,22 @@ def test_examples_outputs_are_what_the_tool_writes_now(monkeypatch):
     pubexport.write_csljson(records, csl)
     assert (EXAMPLES.parent / "refs.bib").read_text(encoding="utf-8") == bib.getvalue()
     assert json.loads((EXAMPLES.parent / "refs.json").read_text(encoding="utf-8")) == json.loads(csl.getvalue())
+
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+def test_seed_pages_give_the_same_records_in_both_formats_each_titled_and_traced_to_a_seed(tmp_path):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not present")
+    for name in ("refs.bib", "refs.json"):
+        result = CliRunner().invoke(main, [str(SEEDS), "-o", str(tmp_path / name), "--quiet"])
+        assert result.exit_code == 0, result.output
+    entries = bibtexparser.parse_string((tmp_path / "refs.bib").read_text(encoding="utf-8")).entries
+    items = json.loads((tmp_path / "refs.json").read_text(encoding="utf-8"))
+    seed_names = {p.name for p in SEEDS.iterdir()}
+    assert len(entries) == len(items) > 0
+    for item in items:
+        assert item["title"].strip()
+        assert item["custom"]["sources"]
+        assert all(Path(s.rsplit(":", 1)[0]).name in seed_names for s in item["custom"]["sources"])
