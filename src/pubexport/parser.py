@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .finder import is_venue_line
+from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import UPPER, clean_author_text, looks_like_authors, split_authors
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
@@ -23,7 +23,6 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 ITALIC = re.compile(r"[*_](?<![*\w][*_])(?![*\s])(.+?)(?<![*\s])[*_](?![*\w])")
 QUOTED = re.compile(r"[\"“”„]\s*(.{6,}?)\s*[\"“”]|``(.{6,}?)''|'(?<!\w')([^']{6,}?[.,]?)'(?!\w)")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
-LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
 NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)(?:[./-]\d{1,2}){0,2}\s*\**\s*[\])]?"
                        r"\s*[:\-–—]?\s*")
 ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*)"
