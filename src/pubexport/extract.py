@@ -12,7 +12,7 @@ import logging
 from .bibinput import mentions_from_bibliography
 from .finder import NEWS, PUBLICATIONS, SKIP, find_entries
 from .models import Document, Entry, Mention
-from .parser import parse_entry
+from .parser import link_row, parse_entry
 
 log = logging.getLogger("pubexport")
 
@@ -21,7 +21,7 @@ def extract(doc: Document) -> list[Mention]:
     if doc.kind in ("bibtex", "csljson"):
         return mentions_from_bibliography(doc)
     mentions: list[Mention] = []
-    entries = find_entries(doc)
+    entries = attach_link_rows(find_entries(doc))
     entries.reverse()
     while entries:
         entry = entries.pop()  # read entries are let go: a huge page holds its entries or its mentions
@@ -32,6 +32,20 @@ def extract(doc: Document) -> list[Mention]:
             continue
         mentions.extend(m for m in parsed if accepted(m, entry))
     return resolve_loose(mentions)
+
+
+def attach_link_rows(entries: list[Entry]) -> list[Entry]:
+    """A unit of bare links and badges (``Abs [arXiv](..) [PDF](..) [Code](..)``, al-folio's and
+    Hugo's buttons) belongs to the entry above it: its links join that entry, the unit goes."""
+    out: list[Entry] = []
+    for entry in entries:
+        row = link_row(entry.text) if out and "](" in entry.text else None
+        previous = out[-1] if out else None
+        if row and previous and previous.section == entry.section and previous.shape != "citation":
+            previous.text = previous.text + "\n" + row
+        else:
+            out.append(entry)
+    return out
 
 
 def accepted(mention: Mention, entry: Entry) -> bool:

@@ -49,8 +49,9 @@ NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|h
 
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
-ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+|^\s*(?=\[\d{1,3}\])")
-LABEL = re.compile(r"^\s*\[(\d{1,3})\]\s*")
+# A reference label may carry a letter for its list: [3], [J3] (journal), [c6] (dblp's conference).
+ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+|^\s*(?=\[[A-Za-z]{0,2}\d{1,3}\])")
+LABEL = re.compile(r"^\s*\[([A-Za-z]{0,2}\d{1,3})\]\s*")
 CITATION = re.compile(r"^\s*\*\*([^*]{10,}?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 HEADING_MAX_WORDS = 8
@@ -63,6 +64,7 @@ HEADING_PUNCTUATION = re.compile(r"[^\w\s&/,:()'+-]")
 EMPHASIS = re.compile(r"[*_]")
 NAME_MARKS = re.compile(r"[*†‡]+")
 INITIAL_AND_NAME = re.compile(r"^[A-Z]\. ?\w+")
+NAME_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # Guards that keep the cost of a page linear: a logical line this long is no entry (minified
 # script, a whole text on one line) and is read as a blank line; a paragraph of more lines than
 # this is a list written without blank lines or item marks, and each of its lines is read alone.
@@ -138,8 +140,9 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     elif not LOWER_ASCII.search(stripped):
         letters = NON_LETTERS.sub("", stripped)
         if (len(letters) >= 3 and letters.isupper() and not DIGIT.search(stripped)
-                and (heading_kind(stripped) or not _venue_follows(lines, i))):
-            return stripped, 1, 1  # (a title in capitals has its venue line below it)
+                and (heading_kind(stripped) or not (_venue_follows(lines, i) or find_venue(stripped)))):
+            return stripped, 1, 1  # (a title in capitals has its venue line below it; a lone venue
+            # acronym is an entry's badge, as al-folio prints it)
     if (len(words) <= 4 and not nxt.strip() and (i == 0 or not lines[i - 1].text.strip())
             and "](" not in stripped and "**" not in stripped and not SENTENCE_END.search(stripped)
             and heading_kind(stripped) and not _names_venue(stripped) and not _venue_follows(lines, i)):
@@ -264,7 +267,12 @@ def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
         return False
     title, authors, venue = (_single_line(u) for u in units[i:i + 3])
     return (title is not None and authors is not None and venue is not None and is_venue_line(venue)
-            and looks_like_authors(authors) and _is_title_line(title) and not looks_like_authors(title))
+            and looks_like_authors(_link_texts(authors)) and _is_title_line(title) and not looks_like_authors(title))
+
+
+def _link_texts(text: str) -> str:
+    """Links reduced to their texts: co-authors often link to their homepages."""
+    return NAME_LINK.sub(r"\1", text) if "](" in text else text
 
 
 def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[list[Line], str]]:

@@ -30,7 +30,7 @@ ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprin
 ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
 PATENT_NUMBER = re.compile(r"\b((?:CN|US|EP|WO|JP|KR|DE|GB|FR)\s?\d[\d,./ -]{4,}\d(?:\s?[A-C]\d?)?)\b")
-GENERIC_WORDS = ("paper pdf code codes project page homepage link arxiv slide slides video poster bibtex bib demo "
+GENERIC_WORDS = ("abs paper pdf code codes project page homepage link arxiv slide slides video poster bibtex bib demo "
                  "website web data dataset report supp supplementary github blog talk doi abstract html openreview "
                  "media press preprint here url acm ieee springer publisher proceedings cite citation model models "
                  "huggingface colab checkpoint checkpoints news zhihu wechat twitter youtube bilibili and").split()
@@ -75,6 +75,15 @@ def is_generic_link(text: str) -> bool:
 
 def links(text: str) -> list[tuple[str, str]]:
     return [(m.group(1).strip(), m.group(2)) for m in LINK.finditer(text)]
+
+
+def link_row(text: str) -> str | None:
+    """The links of a unit made only of generic links and badge words (``Abs``, ``[PDF](..)``),
+    as one line; None when the unit says anything else."""
+    found = [(label, url) for label, url in links(text) if "://" in url]
+    if not found or not all(is_generic_link(line) for line in map(plain, text.split("\n")) if line):
+        return None
+    return " ".join(f"[{label}]({url})" for label, url in found)
 
 
 def urls_of(text: str) -> list[str]:

@@ -225,6 +225,8 @@ def repair(text: str, kind: str = "text") -> list[Line]:
         if "<" in line or "&" in line:
             if HTML_HINT.search(line):
                 line = html_to_markdown(line)
+                if kind == "html" and not line.strip():
+                    continue  # only inline tags (``<span ...>``): no blank line that would split an entry
         if "\\" in line:
             line = MD_ESCAPE.sub(r"\1", line).replace("\\*", "*")
         if "![" in line:
