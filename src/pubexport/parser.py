@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
-from .names import UPPER, clean_author_text, looks_like_authors, split_authors
+from .names import UPPER, clean_author_text, looks_like_authors, looks_like_several_names, split_authors
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
@@ -25,7 +25,7 @@ QUOTED = re.compile(r"[\"“”„]\s*(.{6,}?)\s*[\"“”]|``(.{6,}?)''|'(?<!\w
 ITEM_MARK = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)]|\(\d{1,3}\))\s+")
 NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)(?:[./-]\d{1,2}){0,2}\s*\**\s*[\])]?"
                        r"\s*[:\-–—]?\s*")
-ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*)"
+ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*|corr\s+abs/)"
                        r"(\d{4})\.(\d{4,5})(?:v\d+)?(?![\d.]\d)", re.I)
 ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
@@ -61,6 +61,7 @@ NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc
 AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
 AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
+BARE_YEAR = re.compile(r"[(\[]?(?:19|20)\d\d[a-z]?[)\]]?[.,:]?")
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
 
@@ -140,7 +141,8 @@ def is_title(text: str, *, strict: bool = True) -> bool:
 
 def arxiv_id(text: str) -> str:
     """The first valid arXiv id in text or links; a truncated id (``2408.0075``) is none."""
-    if "arxiv" not in text.lower():
+    lower = text.lower()
+    if "arxiv" not in lower and "corr" not in lower:  # dblp writes arXiv as ``CoRR abs/2305.06789``
         return ""
     for match in ARXIV_NEW.finditer(text):
         yymm, number = match.group(1), match.group(2)
@@ -239,6 +241,10 @@ def _quoted(text: str) -> re.Match | None:
 
 def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     """(authors, title, rest, year) of a one-line reference, or None when it is not one."""
+    if " | " in text:
+        columns = _columns(text)
+        if columns:
+            return columns
     quoted = _quoted(text)
     if quoted:
         title = next(g for g in quoted.groups() if g)
@@ -273,6 +279,28 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         if second and looks_like_authors(plain(second)):
             return second, title, later, None
     return authors, title, after, None
+
+
+def _columns(text: str) -> tuple[str, str, str, None] | None:
+    """``CVPR 2024 | Title | Authors``: a venue, a title and an author list as columns in any
+    order (link columns such as ``[PDF]`` aside); None unless exactly those three are there."""
+    venue = authors = title = None
+    for part in text.split(" | "):
+        words = plain(part)
+        if not words or is_generic_link(words):
+            continue
+        if venue is None and is_venue_line(words):
+            venue = part
+        elif authors is None and looks_like_authors(words) and (title is not None or looks_like_several_names(words)):
+            authors = part
+        elif title is None:
+            title = part
+        else:
+            return None
+    if venue is None or authors is None or title is None:
+        return None
+    link = LINK.match(title.strip())
+    return authors, link.group(1) if link and not is_generic_link(link.group(1).strip()) else title, venue, None
 
 
 def _first_sentence(text: str) -> tuple[str, str, str]:
@@ -313,12 +341,19 @@ def parse_lines(entry: Entry) -> list[Mention]:
     first, _ = strip_label(raw_lines[0])
     lines = [first] + raw_lines[1:]
     title_line = authors_line = venue_line = None
+    year_hint = None
     patent_number = PATENT_NUMBER.match(plain(first).strip())
+    # Hugo Academic's citation view puts the authors first, then the year, then the linked title.
+    authors_first = len(lines) > 2 and not LINK.match(first.strip()) and any(
+        _title_link(line) for line in lines[1:3]) and looks_like_authors(plain(first))
     for index, line in enumerate(lines):
         stripped = plain(line)
-        if not stripped:
+        if not stripped or is_generic_link(stripped):
             continue
-        if authors_line is None and index > 0 and looks_like_authors(stripped):
+        if BARE_YEAR.fullmatch(stripped):
+            year_hint = year_hint or find_year(stripped)
+            continue
+        if authors_line is None and (index > 0 or authors_first) and looks_like_authors(stripped):
             authors_line = line
         elif venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
@@ -334,7 +369,12 @@ def parse_lines(entry: Entry) -> list[Mention]:
         return []
     authors = split_authors(plain(authors_line)) if authors_line else []
     venue = _venue_from(venue_line) if venue_line else VenueInfo()
-    return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")))]
+    return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")) or year_hint)]
+
+
+def _title_link(line: str) -> bool:
+    link = LINK.match(line.strip())
+    return bool(link) and not is_generic_link(link.group(1).strip())
 
 
 @lru_cache(maxsize=16384)
