@@ -340,9 +340,24 @@ def kind_type(name: str) -> str:
     return UNKNOWN
 
 
+# Dates and identifiers that IEEE-style references put among the venue words.
+DOI_TEXT = re.compile(r"(?:\bdoi:?\s*)?\b10\.\d{4,9}/\S+", re.I)
+MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=[\s,;]|$)|\b(?:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December)\b")
+MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def has_month(text: str) -> bool:
+    return bool(MONTH_HINT.search(text))
+
+
 def _clean_name(text: str) -> str:
     """The venue name left once years, notes, volume/page details and filler words are gone."""
     name = NOTE.sub(" ", text) if _has_note(text) else text
+    if "10." in name:
+        name = DOI_TEXT.sub(" ", name)
+    if has_month(name):
+        name = MONTH.sub(" ", name)
     has_digit = DIGIT.search(name)
     if has_digit:
         name = YEAR.sub(" ", name)
