@@ -10,7 +10,7 @@ import dataclasses
 import logging
 
 from .bibinput import mentions_from_bibliography
-from .finder import NEWS, PUBLICATIONS, SKIP, find_entries
+from .finder import NEWS, PUBLICATIONS, SKIP, find_entries, reads_as_prose
 from .models import Document, Entry, Mention
 from .parser import link_row, parse_entry
 
@@ -34,16 +34,27 @@ def extract(doc: Document) -> list[Mention]:
     return resolve_loose(mentions)
 
 
+# A description paragraph under an entry is a sentence or more: shorter than the long prose
+# the finder drops anywhere, since the entry above says where it belongs.
+DESCRIPTION_MIN_WORDS = 10
+
+
 def attach_link_rows(entries: list[Entry]) -> list[Entry]:
     """A unit of bare links and badges (``Abs [arXiv](..) [PDF](..) [Code](..)``, al-folio's and
-    Hugo's buttons) belongs to the entry above it: its links join that entry, the unit goes."""
+    Hugo's buttons) belongs to the entry above it: its links join that entry, the unit goes.
+    So does a prose paragraph under a title/authors/venue entry (al-folio's hidden abstract):
+    it describes that paper, whatever venue it names, and is no paper of its own."""
     out: list[Entry] = []
     for entry in entries:
-        row = link_row(entry.text) if out and "](" in entry.text else None
         previous = out[-1] if out else None
-        if row and previous and previous.section == entry.section and previous.shape != "citation":
+        if previous is None or previous.section != entry.section or previous.shape == "citation":
+            out.append(entry)
+            continue
+        row = link_row(entry.text) if "](" in entry.text else None
+        if row:
             previous.text = previous.text + "\n" + row
-        else:
+        elif not (previous.shape == "list" and entry.shape == "reference"
+                  and reads_as_prose(entry.text, min_words=DESCRIPTION_MIN_WORDS)):
             out.append(entry)
     return out
 

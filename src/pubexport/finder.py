@@ -270,6 +270,27 @@ def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
             and looks_like_authors(_link_texts(authors)) and _is_title_line(title) and not looks_like_authors(title))
 
 
+PROSE_MARKUP = re.compile(r"\*\*|\]\(|[\"“”_]|\*\w")
+PROSE_WORD = re.compile(r"[^\W\d_]+")
+PROSE_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+PROSE_LOWER_SHARE = 0.7
+LONG_PROSE_WORDS = 40
+
+
+def reads_as_prose(text: str, *, min_words: int = LONG_PROSE_WORDS) -> bool:
+    """A paragraph of sentences, not a reference: at least ``min_words`` words, mostly lower case,
+    ending a sentence, with no title markup (bold, italics, quotes, links) and no author list
+    before its first period (an abstract, or a page's introduction naming the venues it lists)."""
+    if len(text) < 2 * min_words or not text.rstrip().endswith((".", "!", "?")) or PROSE_MARKUP.search(text):
+        return False  # (each word takes a letter and a space at least)
+    plain = " ".join(text.split())
+    words = PROSE_WORD.findall(plain)
+    if len(words) < min_words or sum(w[0].islower() for w in words) < PROSE_LOWER_SHARE * len(words):
+        return False
+    head = PROSE_SENTENCE_END.split(plain, maxsplit=1)[0]
+    return not looks_like_authors(head.partition(":")[0])
+
+
 def _link_texts(text: str) -> str:
     """Links reduced to their texts: co-authors often link to their homepages."""
     return NAME_LINK.sub(r"\1", text) if "](" in text else text
@@ -287,6 +308,8 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
             pass
         elif kind == NEWS:
             shaped.append((lines, "news"))
+        elif reads_as_prose(" ".join(line.text for line in lines)):
+            pass  # an abstract or an introduction, whatever venues it names
         elif _block_of_three(units, i):
             shaped.append((lines + units[i + 1][0] + units[i + 2][0], "list"))  # title, authors, venue
             i += 2

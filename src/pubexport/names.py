@@ -14,7 +14,8 @@ MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corre
                      r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|\d(?<=[a-z]\d)(?:,\d)*\b", re.I)
 # Every marker above starts with one of these characters: text without any has no marker.
 MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
-ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b", re.I)
+# al-folio collapses a long list to "A. One, B. Two, and 3 more authors": the rest are others too.
+ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b|,?\s*\b(?:and\s+)?\d+\s+more\s+authors?\b", re.I)
 # (The look-ahead names the characters a separator starts with, so that the regex engine skips
 # ahead to them instead of trying every alternative at every position.)
 SEPARATOR = re.compile(r"(?=[\s,;])(?:\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*)", re.I)
@@ -48,7 +49,8 @@ def _has_non_name_word(text: str) -> bool:
 
 def _has_et_al(text: str) -> bool:
     lower = text.lower()
-    return ("others" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))) and bool(ET_AL.search(text))
+    hinted = "others" in lower or "more author" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))
+    return hinted and bool(ET_AL.search(text))
 
 
 @lru_cache(maxsize=16384)
