@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .citation import ARXIV_ID_RE, arxiv_url, is_arxiv_venue
 from .gcpause import paused_gc
+from .identifiers import bare_doi
 from .latex import clean, to_text, unverbatim
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, OTHERS, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Document, Mention, Person, Source)
@@ -38,7 +39,6 @@ BIBTEX_TYPES = {
 # What the BibTeX writer puts in howpublished for a @misc that has no venue.
 _MISC_KINDS = {"technical report": REPORT, "thesis": THESIS, "patent": PATENT}
 _ACRONYM_RE = re.compile(r"^(?P<venue>.*\S)\s+\((?P<acronym>[^()]{2,24})\)$")
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _PAGE_RANGE_RE = re.compile(r"\s*-{1,3}\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _BARE_ARXIV_RE = re.compile(r"^((?:0[7-9]|1[0-4])\d\d\.\d{4}|(?:1[5-9]|[2-9]\d)\d\d\.\d{5})(?:v\d+)?$")
@@ -170,7 +170,7 @@ def _mention_from_entry(entry, source: Source) -> Mention | None:
     m.volume = text("volume")
     m.pages = _PAGE_RANGE_RE.sub("-", text("pages"))
     m.publisher = text("publisher") or text("institution") or text("school")
-    m.doi = _DOI_PREFIX_RE.sub("", unverbatim(raw.get("doi", "")))
+    m.doi = bare_doi(unverbatim(raw.get("doi", "")))
     m.urls = [unverbatim(raw["url"])] if raw.get("url", "").strip() else []
     m.arxiv = _VERSION_RE.sub("", arxiv)
     m.arxiv_class = text("primaryclass") or text("eprintclass")
@@ -398,7 +398,7 @@ def _mention_from_item(item: dict, source: Source) -> Mention | None:
     m.volume, m.issue = _string(item.get("volume", "")), _string(item.get("issue", ""))
     m.pages = _string(item.get("page", ""))
     m.publisher, m.number = _string(item.get("publisher", "")), _string(item.get("number", ""))
-    m.doi = _DOI_PREFIX_RE.sub("", _string(item.get("DOI", "")))
+    m.doi = bare_doi(_string(item.get("DOI", "")))
     urls = custom.get("urls") if isinstance(custom.get("urls"), list) else []
     url = _string(item.get("URL", ""))
     m.urls = [u for u in dict.fromkeys([url, *(_string(u) for u in urls)]) if u]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .identifiers import arxiv_id_of_doi, bare_doi
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Person, Record)
 from .report import Report
@@ -74,8 +75,6 @@ VENUE_FILLER = frozenset("proceedings proc of the on in and for ieee acm cvf int
                          "journal transactions annual workshop workshops symposium".split())
 # DOI prefixes registered with DataCite, not Crossref: asking /works for them is a sure 404.
 NON_CROSSREF_PREFIXES = ("10.48550/", "10.5281/", "10.6084/", "10.5061/", "10.13140/")
-ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
-DOI_URL = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 @dataclass
@@ -223,10 +222,6 @@ def _plan(record: Record) -> Lookup | str:
     if record.year:
         parts.append(str(record.year))
     return Lookup("query", " ".join(parts))
-
-
-def bare_doi(doi: str) -> str:
-    return DOI_URL.sub("", doi.strip())
 
 
 def _describe(record: Record) -> str:
@@ -473,12 +468,12 @@ def _fill(record: Record, v: Verdict, report: Report, left: str) -> list[str]:
             conflict(name, current, crossref_value)
 
     doi = v.doi
-    arxiv_doi = ARXIV_DOI.fullmatch(bare_doi(record.doi))
+    arxiv_doi = arxiv_id_of_doi(record.doi)
     if not record.doi:
         record.doi = doi
         filled.append("doi")
     elif arxiv_doi and doi.lower() != bare_doi(record.doi).lower():
-        record.arxiv = record.arxiv or arxiv_doi.group(1)
+        record.arxiv = record.arxiv or arxiv_doi
         record.doi = doi
         filled.append("doi (published; the arXiv DOI kept as the eprint)")
     elif bare_doi(record.doi).lower() != doi.lower():

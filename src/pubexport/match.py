@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .identifiers import arxiv_id_of_doi, bare_doi
 from .models import Mention, Person
 
 # Thresholds on the title similarity (0-100, the better of rapidfuzz ratio and token_sort_ratio
@@ -46,7 +47,6 @@ _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
 _MARKER_WORDS = _ROMAN | _PART_WORDS
 _ARXIV_VERSION = re.compile(r"v\d+$")
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 _PREPRINT_VENUE = re.compile(r"arxiv|preprint|corr\b|openreview|submitted|under review", re.I)
 _WORD_SUBS = {"&": " and ", "+": " plus "}
 
@@ -138,10 +138,6 @@ def _given_part(given: str) -> tuple[str, str]:
 _NO_KEYS = frozenset()
 
 
-def normalise_doi(doi: str) -> str:
-    return doi.strip().lower().removeprefix("https://doi.org/").removeprefix("doi:").strip()
-
-
 def is_published(mention: Mention) -> bool:
     """True when the mention names a venue other than an arXiv listing or a preprint."""
     venue = f"{mention.venue} {mention.venue_acronym}".strip()
@@ -201,12 +197,12 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
             keys = names[person] = _name_keys(*person)
         if keys:
             authors.append(keys)
-    doi = normalise_doi(mention.doi) if mention.doi else ""
+    doi = bare_doi(mention.doi).lower() if mention.doi else ""
     arxiv = mention.arxiv.strip().lower() if mention.arxiv else ""
     if doi.startswith("10.48550/"):
-        from_doi = _ARXIV_DOI.match(doi)
+        from_doi = arxiv_id_of_doi(doi)
         if from_doi:
-            arxiv, doi = arxiv or from_doi.group(1), ""
+            arxiv, doi = arxiv or from_doi, ""
     if arxiv and ("v" in arxiv or ":" in arxiv):
         arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
     written = (mention.venue, mention.venue_acronym)
