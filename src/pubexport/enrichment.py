@@ -12,13 +12,13 @@ import logging
 import os
 import re
 import sys
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from .identifiers import arxiv_id_of_doi, bare_doi
+from .match import fold
 from .models import (ARTICLE_JOURNAL, BOOK, CHAPTER, PAPER_CONFERENCE, PATENT, PREPRINT, REPORT, THESIS,
                      UNKNOWN, Person, Record)
 from .report import Report
@@ -315,15 +315,11 @@ def _judge(record: Record, work: dict, *, given_doi: bool) -> Verdict:
 # --- evidence -------------------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^<>]*>")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _norm(text: str) -> str:
-    """Lower-case ASCII words: markup, entities, accents and punctuation removed."""
-    text = _TAG.sub(" ", html.unescape(text or ""))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_NON_ALNUM.sub(" ", text).split())
+    """Lower-case words as the merge stage folds them, once Crossref's markup and entities are gone."""
+    return fold(_TAG.sub(" ", html.unescape(text or "")))
 
 
 def _first(values) -> str:
