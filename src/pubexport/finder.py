@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .models import Document, Entry, Source
 from .names import looks_like_authors, looks_like_name, looks_like_several_names
-from .repair import Line, repair
+from .repair import Line
 from .venues import find_venue, find_year
 
 PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
@@ -350,7 +350,9 @@ def find_owner(texts: list[str]) -> str:
 
 def find_entries(doc: Document) -> list[Entry]:
     """Every unit of the page that may hold a publication, with its section, shape and line."""
-    lines = repair(doc.text, doc.kind)
+    from .reading import page_lines
+
+    lines = page_lines(doc)
     entries: list[Entry] = []
     for section in split_sections(lines):
         for unit, shape in _shape_units(_units(section.lines), section.kind):

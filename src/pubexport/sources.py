@@ -24,7 +24,9 @@ log = logging.getLogger("pubexport")
 KIND_BY_SUFFIX = {
     ".md": "markdown", ".markdown": "markdown", ".rmd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".qmd": "markdown", ".mdx": "markdown",
     ".tex": "latex", ".ltx": "latex",
+    ".org": "org", ".rst": "rst", ".rest": "rst", ".jemdoc": "jemdoc",
     ".bib": "bibtex", ".bibtex": "bibtex",
     ".json": "csljson", ".csljson": "csljson",
 }

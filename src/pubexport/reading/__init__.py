@@ -1,0 +1,34 @@
+"""Read a page through its format's own parser into one block tree (see ``blocks``).
+
+``READERS`` maps a document kind to the module whose ``read(text) -> Block`` parses it. The
+finder reads the tree through ``blocks.render_lines``.
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..models import Document
+from ..repair import Line
+from .blocks import Block, render_lines
+
+# kind -> reader module (in this package); a kind without a reader is read as plain text.
+READERS: dict[str, str] = {}
+
+
+def read_blocks(doc: Document) -> Block | None:
+    """The page's block tree, or None when its kind has no reader yet."""
+    name = READERS.get(doc.kind)
+    if name is None:
+        return None
+    module = importlib.import_module(f".{name}", __name__)
+    return module.read(doc.text)
+
+
+def page_lines(doc: Document) -> list[Line]:
+    """The page as the finder's lines: through its reader's block tree where it has one."""
+    tree = read_blocks(doc)
+    if tree is None:
+        from ..repair import repair
+
+        return repair(doc.text, doc.kind)
+    return render_lines(tree)

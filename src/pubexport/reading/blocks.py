@@ -1,0 +1,213 @@
+"""One block tree for every page format, and its rendering into the finder's lines.
+
+Each reader (``reading.html``, ``reading.markdown``, ``reading.latex``, ...) turns its format, through
+that format's own parser, into the same tree of ``Block``s holding inline ``Span``s. Nothing
+after the readers knows which format a page was written in.
+
+Block kinds:
+
+- ``page``: the root;
+- ``heading`` (``level`` 1-6);
+- ``paragraph``: inline content only (``spans``);
+- ``list`` of ``item``s (``ordered``; an item's ``label`` is its number or ``[J3]`` mark);
+- ``table`` of ``row``s of ``cell``s;
+- ``deflist`` of ``term`` and ``definition`` blocks (pandoc, rst, org);
+- ``group``: a container (an HTML ``div``, a LaTeX macro's arguments, a quote) of other blocks;
+- ``rule``: a thematic break (``<hr>``, ``---``).
+
+A block holds either spans (its inline content) or children, or both (an item's own text and a
+nested list). Every block and span keeps the 1-based line of the source it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..repair import Line
+
+PAGE, HEADING, PARAGRAPH = "page", "heading", "paragraph"
+LIST, ITEM = "list", "item"
+TABLE, ROW, CELL = "table", "row", "cell"
+DEFLIST, TERM, DEFINITION = "deflist", "term", "definition"
+GROUP, RULE = "group", "rule"
+
+
+@dataclass(slots=True)
+class Span:
+    """A run of inline text with its marks; ``br`` is a hard line break (its text is empty)."""
+
+    text: str
+    line: int = 0
+    bold: bool = False  # also underline: pages mark their owner's name with either
+    italic: bool = False
+    href: str = ""
+    code: bool = False
+    br: bool = False
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    line: int = 0
+    spans: list[Span] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+    level: int = 0  # heading level
+    ordered: bool = False  # list
+    label: str = ""  # item number or reference label
+
+    def text(self) -> str:
+        """The plain text of the block and all it holds, one space between parts."""
+        parts = [s.text for s in self.spans if s.text]
+        parts += [child.text() for child in self.children]
+        return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+    def walk(self):
+        """This block and every block below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+# -- rendering into the finder's lines ------------------------------------------------------
+
+# A group of at most this many one-line leaves reads as one entry's lines (a paper written as
+# ``<div>`` title, ``<div>`` authors, ``<div>`` venue), not as that many paragraphs.
+RECORD_MAX_LEAVES = 8
+
+
+def render_lines(root: Block) -> list[Line]:
+    """The tree as the light markdown lines the finder reads: ``# heading``, ``- item`` (its
+    continuation lines follow it), paragraphs split by blank lines, ``**bold**``, ``*italic*``,
+    ``[text](url)``; each line keeps the source line it came from."""
+    out: list[Line] = []
+    _render_block(root, out)
+    while out and not out[-1].text:
+        out.pop()
+    return out
+
+
+def _blank(out: list[Line], line: int) -> None:
+    if out and out[-1].text:
+        out.append(Line(line, ""))
+
+
+def _render_block(block: Block, out: list[Line]) -> None:
+    kind = block.kind
+    if kind == HEADING:
+        text = inline_markdown(block.spans).replace("\n", " ").strip()
+        if text:
+            _blank(out, block.line)
+            out.append(Line(block.line, "#" * max(1, min(block.level, 6)) + " " + text))
+            out.append(Line(block.line, ""))
+        return
+    if kind == RULE:
+        _blank(out, block.line)
+        return
+    if kind in (ITEM, ROW, DEFLIST) or (kind == GROUP and _is_record(block)):
+        lines = _entry_lines(block)
+        if lines:
+            _blank(out, block.line)
+            number, text = lines[0]
+            out.append(Line(number, "- " + text))
+            out.extend(Line(n, t) for n, t in lines[1:])
+            out.append(Line(number, ""))
+        for child in block.children:
+            if child.kind in (LIST, TABLE, DEFLIST) and kind == ITEM and _nested_entries(child):
+                _render_block(child, out)
+        return
+    if kind == PARAGRAPH:
+        _blank(out, block.line)
+        for number, text in _inline_lines(block.spans, block.line):
+            out.append(Line(number, text))
+        _blank(out, block.line)
+        return
+    for child in block.children:  # page, list, table, group, cell, term, definition
+        _render_block(child, out)
+
+
+def _is_record(block: Block) -> bool:
+    """A group of a few leaves with no further structure: one entry written field by field."""
+    leaves = block.children
+    return (not block.spans and 1 < len(leaves) <= RECORD_MAX_LEAVES
+            and all(c.kind in (PARAGRAPH, GROUP) and not c.children and c.spans for c in leaves))
+
+
+def _nested_entries(block: Block) -> bool:
+    """A list nested in an item holds entries of its own when its items are long (a topic item
+    over its papers), not when they are an entry's short field lines."""
+    items = [c for c in block.children if c.kind in (ITEM, ROW)]
+    return bool(items) and sum(len(i.text().split()) for i in items) / len(items) > 12
+
+
+def _entry_lines(block: Block) -> list[tuple[int, str]]:
+    """The lines of one entry: its own text, then each leaf below it on its own line (cells of a
+    row joined by `` | ``), nested lists of entries left out (they are rendered on their own)."""
+    lines = _inline_lines(block.spans, block.line) if block.spans else []
+    if block.kind == ROW:
+        cells = [_entry_lines(c) for c in block.children]
+        if all(len(c) <= 1 for c in cells):
+            texts = [c[0][1] for c in cells if c]
+            return [(block.line, " | ".join(texts))] if texts else []
+        return [line for cell in cells for line in cell]
+    for child in block.children:
+        if child.kind in (LIST, TABLE, DEFLIST) and block.kind == ITEM and _nested_entries(child):
+            continue
+        if child.kind in (PARAGRAPH, HEADING, TERM, DEFINITION, CELL) and not child.children:
+            lines += _inline_lines(child.spans, child.line)
+        else:
+            lines += _entry_lines(child)
+    return lines
+
+
+def _inline_lines(spans: list[Span], line: int) -> list[tuple[int, str]]:
+    """Inline spans as markdown, one line per hard break; empty lines dropped."""
+    out: list[tuple[int, str]] = []
+    current: list[Span] = []
+    for span in spans:
+        if span.br:
+            _flush(current, out, line)
+            current = []
+        else:
+            current.append(span)
+    _flush(current, out, line)
+    return out
+
+
+def _flush(spans: list[Span], out: list[tuple[int, str]], line: int) -> None:
+    text = " ".join(inline_markdown(spans).split())
+    if text:
+        out.append((next((s.line for s in spans if s.line), line), text))
+
+
+def inline_markdown(spans: list[Span]) -> str:
+    """Spans as light markdown. Neighbouring spans with the same marks are written as one, so
+    that a bold name split in two spans stays ``**Ann Lee**``; a link holds its marks inside."""
+    out: list[str] = []
+    runs: list[list[Span]] = []
+    for span in spans:
+        if span.br:
+            continue
+        if runs and _same_marks(runs[-1][-1], span):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        text = "".join(s.text for s in run)
+        first = run[0]
+        if not text.strip():
+            out.append(text)
+            continue
+        lead = text[:len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        core = text.strip()
+        if first.italic:
+            core = f"*{core}*"
+        if first.bold:
+            core = f"**{core}**"
+        if first.href:
+            core = f"[{core}]({first.href})"
+        out.append(lead + core + trail)
+    return "".join(out)
+
+
+def _same_marks(a: Span, b: Span) -> bool:
+    return a.bold == b.bold and a.italic == b.italic and a.href == b.href and a.code == b.code
