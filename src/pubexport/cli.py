@@ -31,9 +31,11 @@ Examples:
   pubexport profiles/ old.bib -o refs.bib          merge an existing bibliography in
   pubexport profiles/ -o refs.bib --crossref --mailto me@uni.edu
   pubexport profiles/ -o refs.bib --report merges.jsonl
+  pubexport https://example.edu/~ana/ -o refs.bib --mailto me@uni.edu
+  pubexport --urls members.txt -o refs.bib         one URL a line
 
 \b
-Exit codes: 0 ok; 1 no publications found; 2 usage or input error;
+Exit codes: 0 ok; 1 no publications found (or nothing read); 2 usage or input error;
 3 output not written; 130 interrupted.
 """
 
@@ -65,7 +67,7 @@ def _format_for(output: str, chosen: str | None) -> str:
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-",
               help="Where to write; the format follows the extension (.bib, .json).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["bibtex", "csljson"]),
@@ -78,28 +80,46 @@ def _format_for(output: str, chosen: str | None) -> str:
               help="Skip input files larger than this many megabytes.")
 @click.option("--crossref", is_flag=True, help="Enrich records through Crossref (needs the network).")
 @click.option("--mailto", envvar="PUBEXPORT_MAILTO", metavar="EMAIL",
-              help="Your e-mail for Crossref's polite pool [env PUBEXPORT_MAILTO].")
+              help="Your e-mail, for Crossref's polite pool and in the User-Agent sent to sites "
+                   "[env PUBEXPORT_MAILTO].")
 @click.option("--crossref-url", envvar="PUBEXPORT_CROSSREF_URL", metavar="URL",
               help="Crossref API base URL [env PUBEXPORT_CROSSREF_URL].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
-              help="Where Crossref answers are cached [default: the user cache folder].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the Crossref cache.")
+              help="Where Crossref answers are cached, and fetched pages in its web/ "
+                   "[default: the user cache folder].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the caches (Crossref, pages).")
+@click.option("--urls", "url_lists", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="Read the URLs listed in FILE, one a line (# comments).")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True, metavar="SECONDS",
+              help="Wait between two requests to one web site.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+              help="Give up on a web site silent for this long.")
+@click.option("--offline", is_flag=True, help="Read URLs from the page cache only; send nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file read and every warning.")
 @click.version_option(__version__, prog_name="pubexport")
 def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose):
+         crossref_url, cache_dir, no_cache, url_lists, delay, timeout, offline, quiet, verbose):
     """Turn profile pages (markdown, HTML, text, LaTeX, .bib, CSL-JSON) into one
     de-duplicated bibliography in BibTeX or CSL-JSON.
 
-    PATH... are files or folders; folders are read recursively, hidden files skipped.
+    PATH... are files, folders or http(s) URLs; folders are read recursively, hidden files
+    skipped; URLs are fetched politely and cached.
     """
     handler = _setup_logging(quiet, verbose)
     fmt = _format_for(output, fmt)
     written: list[str] = []
+    if not paths and not url_lists:
+        raise click.UsageError("give at least one PATH or URL, or --urls FILE")
+    if offline and no_cache:
+        raise click.UsageError("--offline reads the page cache, which --no-cache turns off")
+    web = _web_settings(url_lists, delay, timeout, offline, mailto, cache_dir, no_cache)
+    paths = list(paths) + [url for path in url_lists for url in _urls_in(path)]
     try:
         code = _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size * 1024 * 1024,
-                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written)
+                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written,
+                    web)
     except KeyboardInterrupt:
         done = f"{', '.join(written)} complete, nothing else" if written else "nothing"
         click.echo(f"\npubexport: interrupted; {done} written", err=True)
@@ -118,6 +138,23 @@ def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
     sys.exit(code)
 
 
+def _web_settings(url_lists, delay, timeout, offline, mailto, cache_dir, no_cache):
+    from .web import WebSettings
+
+    return WebSettings(delay=delay, timeout=timeout, connect_timeout=min(timeout, 10.0), offline=offline,
+                       mailto=mailto, use_cache=not no_cache,
+                       cache_dir=os.path.join(cache_dir, "web") if cache_dir else None)
+
+
+def _urls_in(path: str) -> list[str]:
+    from .web import read_url_list
+
+    try:
+        return read_url_list(path)
+    except OSError as err:
+        raise click.BadParameter(f"{path}: cannot read ({err.strerror or err})", param_hint="--urls") from None
+
+
 def _setup_logging(quiet: bool, verbose: bool) -> _StderrHandler:
     log = logging.getLogger("pubexport")
     handler = _StderrHandler()
@@ -128,10 +165,11 @@ def _setup_logging(quiet: bool, verbose: bool) -> _StderrHandler:
 
 
 def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written) -> int:
+         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written, web) -> int:
     from . import pipeline
     from .report import Report
     from .sources import InputError
+    from .web import is_url
 
     def fail(message: str, code: int) -> int:
         click.echo(f"pubexport: error: {message}", err=True)
@@ -153,7 +191,7 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
 
         def on_start(total: int) -> None:
             nonlocal bar
-            if show_progress and total > PROGRESS_MIN_FILES:
+            if show_progress and (total > PROGRESS_MIN_FILES or any(map(is_url, paths))):  # pages are slow
                 bar = bar_stack.enter_context(click.progressbar(length=total, label="reading", file=sys.stderr))
                 handler.bar_shown = True
 
@@ -168,12 +206,12 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
 
         try:
             mentions = pipeline.read(paths, exclude=targets, max_file_size=max_file_size,
-                                     on_start=on_start, on_file=on_file)
+                                     on_start=on_start, on_file=on_file, web=web)
         except InputError as err:
             return fail(str(err), EXIT_USAGE)
     handler.bar_shown = False
     if files_seen == 0:
-        return fail("no input files found in " + ", ".join(paths), EXIT_USAGE)
+        return fail("no input files found in " + (", ".join(paths) or "the --urls files"), EXIT_USAGE)
     skipped = f" ({files_skipped} skipped)" if files_skipped else ""
     report = Report(enabled=bool(report_path))
     records = pipeline.merge(mentions, report=report)

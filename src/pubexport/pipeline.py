@@ -18,8 +18,13 @@ def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathL
          max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
          on_start: Callable[[int], None] | None = None,
          on_file: Callable[[str, int | None], None] | None = None,
-         workers: int | None = None) -> list[Mention]:
+         workers: int | None = None, web=None) -> list[Mention]:
     """Read every profile page and bibliography under ``paths`` and return all mentions found.
+
+    A path that is a URL (``https://...``) is fetched (see README, "Pages from the web"), politely
+    and through the page cache as ``web`` (a ``pubexport.web.WebSettings``) says; pages
+    are read after the files, in the order given, and a page that cannot be fetched is skipped
+    with a warning like a file that cannot be read.
 
     Files that cannot be used (binary, PDF, over ``max_file_size`` bytes, unreadable, or one the
     extractor fails on) are skipped with a warning (logger ``pubexport``) and the rest is read.
@@ -32,10 +37,13 @@ def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathL
     """
     from .gcpause import paused_gc
     from .sources import discover
+    from .web import is_url
 
-    files = [str(p) for p in discover(paths, exclude=exclude)]
+    paths = list(paths)
+    urls = [p for p in paths if is_url(p)]
+    files = [str(p) for p in discover([p for p in paths if not is_url(p)], exclude=exclude)]
     if on_start is not None:
-        on_start(len(files))
+        on_start(len(files) + len(urls))
     mentions: list[Mention] = []
     with paused_gc():
         for path, found, warnings in _read_all(files, max_file_size, workers):
@@ -45,7 +53,24 @@ def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathL
                 mentions.extend(found)
             if on_file is not None:
                 on_file(path, None if found is None else len(found))
+        if urls:
+            mentions.extend(_read_urls(urls, web, max_file_size, on_file))
     return mentions
+
+
+def _read_urls(urls: list[str], web, max_file_size: int | None,
+               on_file: Callable[[str, int | None], None] | None) -> list[Mention]:
+    """Fetch and extract each page; the mentions come back in the order the URLs were given."""
+    from .extract import extract
+    from .web import fetch_documents
+
+    found_by_url: dict[str, list[Mention]] = {}
+    for url, doc in fetch_documents(urls, settings=web, max_file_size=max_file_size):
+        found = _extract_or_warn(extract, doc) if doc is not None else None
+        found_by_url[url] = found or []
+        if on_file is not None:
+            on_file(url, None if found is None else len(found))
+    return [m for url in urls for m in found_by_url.pop(url, [])]
 
 
 PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves

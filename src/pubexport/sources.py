@@ -175,11 +175,11 @@ def load(path: Path, *, max_file_size: int | None = None) -> Document | None:
             head = fp.read(SNIFF_BYTES)
             what = binary_kind(head)
             if what:
-                _warn_binary(path, what)
+                warn_binary(path, what)
                 return None
             size = os.fstat(fp.fileno()).st_size
             if max_file_size is not None and size > max_file_size:
-                _warn_too_large(path, size, max_file_size)
+                warn_too_large(path, size, max_file_size)
                 return None
             rest = fp.read() if max_file_size is None else fp.read(max_file_size + 1 - len(head))
     except OSError as err:
@@ -188,14 +188,14 @@ def load(path: Path, *, max_file_size: int | None = None) -> Document | None:
     data = head + rest if rest else head
     del head, rest
     if max_file_size is not None and len(data) > max_file_size:  # a FIFO or a file that grew
-        _warn_too_large(path, len(data), max_file_size)
+        warn_too_large(path, len(data), max_file_size)
         return None
     text = decode(data, name=str(path))
     del data
     return Document(path=str(path), text=text, kind=kind_of(path))
 
 
-def _warn_binary(path: Path, what: str) -> None:
+def warn_binary(path: Path | str, what: str) -> None:
     if what == "a PDF":
         log.warning("%s: a PDF; PDFs are not read: convert it to text first "
                     "(e.g. `pdftotext -layout`) and give that file instead; skipped", path)
@@ -203,7 +203,7 @@ def _warn_binary(path: Path, what: str) -> None:
         log.warning("%s: %s, not text; skipped", path, what)
 
 
-def _warn_too_large(path: Path, size: int, limit: int) -> None:
+def warn_too_large(path: Path | str, size: int, limit: int) -> None:
     log.warning("%s: %.1f MB is over the size limit of %s MB (--max-file-size); skipped",
                 path, size / 2**20, f"{limit / 2**20:g}")
 
@@ -223,15 +223,16 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, name: str = "<bytes>") -> str:
+def decode(data: bytes, *, name: str = "<bytes>", encoding: str | None = None) -> str:
     """Decode bytes whose encoding nobody told us (check ``binary_kind`` first).
 
     Order: a byte-order mark (UTF-8, UTF-16, UTF-32) -> UTF-16 without a mark when every other
     byte is NUL -> strict UTF-8 -> GB18030 when the non-ASCII bytes read as Chinese -> cp1252 ->
     latin-1. Every line break (CRLF, CR, ...) becomes LF and stray NULs are removed. ``name`` is
-    used in warnings.
+    used in warnings. ``encoding``, when the bytes came with one that was checked (a web page's
+    charset), is used after a byte-order mark; bytes it cannot decode become U+FFFD.
     """
-    encoding = _bom_encoding(data) or _utf16_by_nul_pattern(data[:SNIFF_BYTES])
+    encoding = _bom_encoding(data) or encoding or _utf16_by_nul_pattern(data[:SNIFF_BYTES])
     if encoding is not None:
         text = _decode_unicode(data, encoding, name)
     else:
