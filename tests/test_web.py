@@ -90,6 +90,8 @@ FORMATS = [  # (fixture or bytes, file name, URL path, Content-Type)
     (BIB, "refs.bib", "/bibliography", "text/plain"),  # no suffix: the text shows BibTeX
     (CSL, "refs.json", "/api/works", "application/vnd.citationstyles.csl+json"),
     (CSL, "refs.json", "/works.json", "application/json"),
+    ("cv.tex", "cv.tex", "/cv.tex", "text/x-tex"),
+    ("numbered.md", "page.org", "/cv.org", "application/vnd.lotus-organizer"),  # mimetypes' idea of .org
 ]
 
 
@@ -481,3 +483,10 @@ def test_reading_files_does_not_import_the_http_client():
             "print('httpx2' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_site_asking_to_wait_long_is_not_asked_again(tmp_path, caplog):
+    with WebServer({"/p": [Reply(429, b"slow down", headers={"Retry-After": "3600"}), html()]}) as site:
+        assert read([site.url + "/p"], tmp_path) == []
+    assert site.statuses("/p") == [429]
+    assert warnings(caplog) == [f"{site.url}/p: HTTP 429 Too Many Requests; skipped"]

@@ -67,7 +67,7 @@ def _format_for(output: str, chosen: str | None) -> str:
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, metavar="[PATH|URL]...", type=click.Path(path_type=str))
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-",
               help="Where to write; the format follows the extension (.bib, .json).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["bibtex", "csljson"]),

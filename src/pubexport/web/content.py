@@ -60,11 +60,16 @@ def non_text_kind(content_type: str) -> str | None:
     return None
 
 
-def readable_mime(content_type: str) -> bool:
-    """Whether an answer of this type can be a page at all (text of some kind)."""
+def readable_mime(content_type: str, url: str) -> bool:
+    """Whether an answer of this type can be a page at all: text of some kind, or any type for a
+    URL whose suffix names a page kind (servers' type maps call .org files Lotus Organizer)."""
     mime = mime_type(content_type)
     return (mime in KIND_BY_MIME or mime in GENERIC_MIMES or mime.startswith("text/")
-            or mime.endswith(("+xml", "+json", "/xml", "/json")))
+            or mime.endswith(("+xml", "+json", "/xml", "/json")) or _url_suffix(url) in KIND_BY_SUFFIX)
+
+
+def _url_suffix(url: str) -> str:
+    return PurePosixPath(unquote(urlsplit(url).path)).suffix.lower()
 
 
 def kind_for(url: str, content_type: str, head: bytes) -> str:
@@ -76,7 +81,7 @@ def kind_for(url: str, content_type: str, head: bytes) -> str:
         kind = None  # a .bib or .md file sent as text/html by a server's default
     if kind:
         return kind
-    suffix = PurePosixPath(unquote(urlsplit(url).path)).suffix.lower()
+    suffix = _url_suffix(url)
     if suffix in KIND_BY_SUFFIX:
         return KIND_BY_SUFFIX[suffix]
     return sniff_kind(head)

@@ -30,7 +30,7 @@ log = logging.getLogger("pubexport")
 ROBOTS_AGENT = "pubexport"  # the name robots.txt rules address this tool by
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: crawlers parse at least 500 KiB
 MAX_CRAWL_DELAY = 30.0  # a robots.txt Crawl-delay is honoured up to this many seconds
-MAX_RETRY_WAIT = 60.0  # a Retry-After longer than this is not waited for
+MAX_RETRY_WAIT = 60.0  # a site asking to wait longer (Retry-After) is not asked again this run
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRIED = (429, 500, 502, 503, 504)
 
@@ -175,9 +175,12 @@ class Fetcher:
                 return page
             log.info("%s: %d %s", url, page.status, _phrase(page.status))
             if page.status in RETRIED and attempt < self.settings.attempts:
-                wait = _retry_after(answer.retry_after) or self.settings.backoff * 2 ** (attempt - 1)
-                self.pacer.done(origin, min(wait, MAX_RETRY_WAIT))
-                continue
+                wait = _retry_after(answer.retry_after)
+                if wait is None:
+                    wait = self.settings.backoff * 2 ** (attempt - 1)
+                if wait <= MAX_RETRY_WAIT:
+                    self.pacer.done(origin, wait)
+                    continue
             break
         reason = f"HTTP {page.status} {_phrase(page.status)}".rstrip()
         if page.status >= 500 and cached is not None and cached.status == 200:
@@ -209,7 +212,7 @@ class Fetcher:
         what = non_text_kind(content_type)
         if what:
             raise NotText(what)
-        if not readable_mime(content_type):
+        if not readable_mime(content_type, str(response.url)):
             raise FetchFailed(f"not a page (Content-Type {mime_type(content_type)})")
         length = _int(response.headers.get("content-length"))
         encoded = response.headers.get("content-encoding", "identity").lower() not in ("", "identity")
@@ -259,7 +262,7 @@ class Fetcher:
             self._robots[origin] = self._load_robots(origin)
         rules = self._robots[origin]
         if isinstance(rules, FetchFailed):
-            raise rules
+            raise FetchFailed(rules.reason, rules.status, unreachable=rules.unreachable)
         if not rules.can_fetch(ROBOTS_AGENT, url):
             raise FetchFailed("robots.txt forbids fetching it")
 
