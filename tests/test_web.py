@@ -490,3 +490,16 @@ def test_a_site_asking_to_wait_long_is_not_asked_again(tmp_path, caplog):
         assert read([site.url + "/p"], tmp_path) == []
     assert site.statuses("/p") == [429]
     assert warnings(caplog) == [f"{site.url}/p: HTTP 429 Too Many Requests; skipped"]
+
+
+def test_cli_reads_a_url_list_from_stdin_and_the_report_names_the_urls(tmp_path):
+    twice = PAGE.replace("</ul>", '<li>L. Müller and R. Okafor. "Sparse Attention for Glacier Flow '
+                                  'Forecasting." In NeurIPS, 2021.</li></ul>')
+    with WebServer({"/lena": html(twice)}) as site:
+        result = CliRunner().invoke(main, ["--urls", "-", "--no-cache", "--delay", "0",
+                                           "--report", str(tmp_path / "merges.jsonl"), "-o", str(tmp_path / "r.bib")],
+                                    input=f"# one page\n{site.url}/lena\n")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in (tmp_path / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
+    merged = [r for r in rows if r["outcome"] == "merged"]
+    assert merged and f"{site.url}/lena:6" in merged[0]["left"] + merged[0]["right"]

@@ -89,8 +89,8 @@ def _format_for(output: str, chosen: str | None) -> str:
                    "[default: the user cache folder].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the caches (Crossref, pages).")
 @click.option("--urls", "url_lists", multiple=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=str),
-              help="Read the URLs listed in FILE, one a line (# comments).")
+              type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=str),
+              help="Read the URLs listed in FILE (- for stdin), one a line (# comments).")
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True, metavar="SECONDS",
               help="Wait between two requests to one web site.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",

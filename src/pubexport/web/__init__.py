@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from urllib.parse import urldefrag, urlsplit
@@ -28,10 +29,14 @@ def is_url(text: str | os.PathLike) -> bool:
 
 
 def read_url_list(path: str | os.PathLike) -> list[str]:
-    """The URLs listed in a text file, one a line; blank lines and ``#`` comments (a line
-    starting with ``#``, or `` #`` after a URL) are ignored, any other line is warned about."""
-    with open(path, encoding="utf-8-sig", errors="replace") as fp:
-        lines = fp.read().splitlines()
+    """The URLs listed in a text file (``-``: standard input), one a line; blank lines and ``#``
+    comments (a line starting with ``#``, or `` #`` after a URL) are ignored, any other line is
+    warned about."""
+    if str(path) == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        with open(path, encoding="utf-8-sig", errors="replace") as fp:
+            lines = fp.read().splitlines()
     urls = []
     for number, line in enumerate(lines, start=1):
         text = re.split(r"\s#", line, maxsplit=1)[0].strip()
