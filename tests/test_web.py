@@ -503,3 +503,12 @@ def test_cli_reads_a_url_list_from_stdin_and_the_report_names_the_urls(tmp_path)
     rows = [json.loads(line) for line in (tmp_path / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
     merged = [r for r in rows if r["outcome"] == "merged"]
     assert merged and f"{site.url}/lena:6" in merged[0]["left"] + merged[0]["right"]
+
+
+def test_an_unreachable_site_is_read_through_its_cached_redirects(tmp_path, caplog):
+    with WebServer({"/~lena": Reply(301, headers={"Location": "/lena"}), "/lena": html()}) as site:
+        read([site.url + "/~lena"], tmp_path)
+        base = site.url
+    mentions = read([base + "/~lena"], tmp_path)
+    assert [m.title for m in mentions] == TITLES
+    assert all("connection refused; using the copy cached on" in w for w in warnings(caplog))

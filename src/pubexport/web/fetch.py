@@ -147,7 +147,12 @@ class Fetcher:
             log.info("%s: from the cache (offline), %s", url, _described(cached))
             return cached
         if check_robots:
-            self._check_robots(url)
+            try:
+                self._check_robots(url)
+            except FetchFailed as err:
+                if err.unreachable and cached is not None:  # the site is down, not closed to us
+                    return self._stale(url, cached, err.reason)
+                raise
         origin = origin_of(url)
         for attempt in range(1, self.settings.attempts + 1):
             self.pacer.wait(origin)
@@ -155,7 +160,7 @@ class Fetcher:
                 answer = self._request(url, cached, max_size)
             except (httpx2.HTTPError, OSError) as err:
                 reason = failure_reason(err, self.settings)
-                if cached is not None and cached.status == 200:
+                if cached is not None:
                     return self._stale(url, cached, reason)
                 raise FetchFailed(reason, unreachable=True) from None
             finally:
@@ -183,7 +188,7 @@ class Fetcher:
                     continue
             break
         reason = f"HTTP {page.status} {_phrase(page.status)}".rstrip()
-        if page.status >= 500 and cached is not None and cached.status == 200:
+        if page.status >= 500 and cached is not None:
             return self._stale(url, cached, reason)
         raise FetchFailed(reason, page.status)
 
