@@ -1,6 +1,6 @@
 """A local stand-in for api.crossref.org, for tests and benchmarks: a real HTTP server on
 127.0.0.1 that answers /works/{doi} and /works?query.bibliographic=... with bodies built from the
-responses recorded in ../shared/crossref (see its README), advertises rate-limit headers, injects
+responses recorded from api.crossref.org in tests/data/crossref (see tests/data/SOURCES.md), advertises rate-limit headers, injects
 faults on demand, and measures what the client did (requests, concurrency, rate).
 """
 from __future__ import annotations
@@ -16,17 +16,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from rapidfuzz import fuzz
 
-RECORDINGS = Path(__file__).resolve().parents[1].parent / "shared" / "crossref"
+RECORDINGS = Path(__file__).resolve().parent / "data" / "crossref"
 PROCEEDINGS_TEMPLATE = "works__test_works_with_many_ids__3.json"  # IEEE proceedings-article
 JOURNAL_TEMPLATE = "works__test_works_with_one_id__0.json"  # PLOS ONE journal-article
 LIST_TEMPLATE = "works__test_works_query__0.json"  # a /works?query= work-list
 NOT_FOUND_BODY = "works__test_works_bad_id_warn__0.txt"  # the plain-text 404
 SCHEDULING_LAG = 0.04
-
-
-def recordings_available() -> bool:
-    return all((RECORDINGS / name).is_file()
-               for name in (PROCEEDINGS_TEMPLATE, JOURNAL_TEMPLATE, LIST_TEMPLATE, NOT_FOUND_BODY))
 
 
 def _load(name: str):
