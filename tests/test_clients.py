@@ -164,6 +164,26 @@ def test_injected_latex_is_printed_not_run(fictional, tmp_path):
     assert not re.search(r"(?<!textbackslash\{\})\\(input|write18)", bbl)
 
 
+# A page typed in decomposed form (letter + combining accent), with letters Unicode has no single
+# character for (Yoruba o with dot below and grave): read as NFC, written by --ascii as accent commands.
+DECOMPOSED_PAGE = ("# Publications\n"
+                   "- Ana Lic\u0301ina and Fo\u0323la\u0301ke\u0323\u0301 Ade\u0301ba\u0301yo\u0323\u0300. "
+                   "\"Tone Marks in Yoruba Names Read by Machines.\" In ACL, 2021.\n")
+
+
+@needs_latex
+def test_bibtex_plain_compiles_decomposed_accents_written_with_ascii(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.md").write_text(DECOMPOSED_PAGE, encoding="utf-8")
+    bib = tmp_path / "refs.bib"
+    result = CliRunner().invoke(main, [str(tmp_path / "in"), "-o", str(bib), "--ascii", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert bib.read_text(encoding="utf-8").isascii()
+    warnings, bbl = compile_with_bibtex(bib, tmp_path / "build")
+    assert warnings == []
+    assert r"Li{\'c}ina" in bbl and r"Ad{\'e}b{\'a}y{\`{\d{o}}}" in bbl
+
+
 @needs_biber
 @pytest.mark.parametrize("variant", ["bib", "ascii"])
 def test_biber_compiles_fictional_records_without_warning(fictional, tmp_path, variant):
