@@ -29,6 +29,11 @@ def _load(name: str):
     return json.loads(text) if name.endswith(".json") else text
 
 
+def recorded_work(name: str = PROCEEDINGS_TEMPLATE) -> dict:
+    """A recorded work message as Crossref sent it (the IEEE one has ``issued: [[null]]``)."""
+    return copy.deepcopy(_load(name)["message"])
+
+
 def make_work(doi: str, title: str, authors: list[tuple[str, str]], year: int, *,
               type: str = "proceedings-article", container: str | None = None, page: str | None = None,
               volume: str | None = None, issue: str | None = None, publisher: str | None = None,
@@ -74,8 +79,9 @@ class CrossrefServer:
     works in that order, scores descending) for the first substring found in the query, else with
     the registered works whose titles resemble the query. ``faults`` is a list of
     ``(substring, kind)``: the first request whose URL contains the substring gets the fault,
-    once. Kinds: "429" or "429:SECONDS" (Retry-After), "500", "503", "timeout" (no answer for
-    ``stall`` seconds; not counted as in flight, since the client has given up on it), "badjson".
+    once. Kinds: "429" or "429:SECONDS" (Retry-After), "500", "503", "timeout" (nothing for
+    ``stall`` seconds, then the right answer, which only a client that waited reads; not counted as
+    in flight, since the client has given up on it), "badjson".
     ``latency`` delays every answer, so that concurrency shows.
     """
 
@@ -158,7 +164,7 @@ class CrossrefServer:
             if fault and fault[1] == "timeout":
                 self._leave()
                 time.sleep(self.stall)
-                self._send(handler, hit, 503, b"late", "text/plain", leave=False)
+                self._send(handler, hit, *self._answer(hit), leave=False)
                 return
             time.sleep(self.latency)
             if fault:
