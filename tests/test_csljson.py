@@ -175,3 +175,15 @@ def test_a_preprint_carries_its_arxiv_id_as_its_number_and_archive():
 def test_secondary_links_alone_make_the_note_and_no_remark():
     written = item(title="T", type=PAPER_CONFERENCE, urls=["https://a.org/p", "https://a.org/code"])
     assert written["note"] == "https://a.org/code" and written["custom"]["notes"] == []
+
+
+# Zotero.Schema.CSL_TYPE_MAPPINGS_REVERSE, from the same quoted table: the types we write for papers.
+# (That copy predates Zotero 6's preprint type, which CSL "article" now imports as.)
+ZOTERO_CSL_TYPES = {"paper-conference": "conferencePaper", "article-journal": "journalArticle", "patent": "patent",
+                    "report": "report", "thesis": "thesis", "book": "book", "chapter": "bookSection"}
+
+
+def test_every_paper_type_written_is_one_zotero_imports_as_that_kind_of_item():
+    written = {i["type"] for i in csl(sample_records())}
+    assert written - {"article", "document"} <= set(ZOTERO_CSL_TYPES)
+    assert set(ZOTERO_CSL_TYPES) <= written
