@@ -1,6 +1,6 @@
 """A local stand-in for api.crossref.org, for tests and benchmarks: a real HTTP server on
 127.0.0.1 that answers /works/{doi} and /works?query.bibliographic=... with bodies built from the
-responses recorded in ../shared/crossref (see its README), advertises rate-limit headers, injects
+responses recorded from api.crossref.org in tests/data/crossref (see tests/data/SOURCES.md), advertises rate-limit headers, injects
 faults on demand, and measures what the client did (requests, concurrency, rate).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from rapidfuzz import fuzz
 
-RECORDINGS = Path(__file__).resolve().parents[1].parent / "shared" / "crossref"
+RECORDINGS = Path(__file__).resolve().parent / "data" / "crossref"
 PROCEEDINGS_TEMPLATE = "works__test_works_with_many_ids__3.json"  # IEEE proceedings-article
 JOURNAL_TEMPLATE = "works__test_works_with_one_id__0.json"  # PLOS ONE journal-article
 LIST_TEMPLATE = "works__test_works_query__0.json"  # a /works?query= work-list
@@ -24,14 +24,14 @@ NOT_FOUND_BODY = "works__test_works_bad_id_warn__0.txt"  # the plain-text 404
 SCHEDULING_LAG = 0.04
 
 
-def recordings_available() -> bool:
-    return all((RECORDINGS / name).is_file()
-               for name in (PROCEEDINGS_TEMPLATE, JOURNAL_TEMPLATE, LIST_TEMPLATE, NOT_FOUND_BODY))
-
-
 def _load(name: str):
     text = (RECORDINGS / name).read_text(encoding="utf-8")
     return json.loads(text) if name.endswith(".json") else text
+
+
+def recorded_work(name: str = PROCEEDINGS_TEMPLATE) -> dict:
+    """A recorded work message as Crossref sent it (the IEEE one has ``issued: [[null]]``)."""
+    return copy.deepcopy(_load(name)["message"])
 
 
 def make_work(doi: str, title: str, authors: list[tuple[str, str]], year: int, *,
@@ -79,8 +79,9 @@ class CrossrefServer:
     works in that order, scores descending) for the first substring found in the query, else with
     the registered works whose titles resemble the query. ``faults`` is a list of
     ``(substring, kind)``: the first request whose URL contains the substring gets the fault,
-    once. Kinds: "429" or "429:SECONDS" (Retry-After), "500", "503", "timeout" (no answer for
-    ``stall`` seconds; not counted as in flight, since the client has given up on it), "badjson".
+    once. Kinds: "429" or "429:SECONDS" (Retry-After), "500", "503", "timeout" (nothing for
+    ``stall`` seconds, then the right answer, which only a client that waited reads; not counted as
+    in flight, since the client has given up on it), "badjson".
     ``latency`` delays every answer, so that concurrency shows.
     """
 
@@ -163,7 +164,7 @@ class CrossrefServer:
             if fault and fault[1] == "timeout":
                 self._leave()
                 time.sleep(self.stall)
-                self._send(handler, hit, 503, b"late", "text/plain", leave=False)
+                self._send(handler, hit, *self._answer(hit), leave=False)
                 return
             time.sleep(self.latency)
             if fault:

@@ -49,7 +49,7 @@ def braces_balance(text: str) -> bool:
     (PAPER_CONFERENCE, {"venue": "Conference on Things"}, "inproceedings", "booktitle"),
     (ARTICLE_JOURNAL, {"venue": "Journal of Things"}, "article", "journal"),
     (PREPRINT, {"arxiv": "2104.00969"}, "misc", "howpublished"),
-    (PATENT, {"number": "US 11,123,456 B2"}, "misc", "howpublished"),
+    (PATENT, {"number": "US 11,123,456 B2"}, "patent", "number"),
     (REPORT, {"publisher": "Example Labs"}, "techreport", "institution"),
     (THESIS, {"publisher": "Example University"}, "phdthesis", "school"),
     (BOOK, {"publisher": "Example Press"}, "book", "publisher"),
@@ -62,11 +62,22 @@ def test_entry_type_follows_record_type(kind, extra, entry_type, venue_field):
     assert f[venue_field]
 
 
+@pytest.mark.parametrize("kind, entry_type", [(PAPER_CONFERENCE, "inproceedings"), (ARTICLE_JOURNAL, "article"),
+                                               (REPORT, "techreport"), (THESIS, "phdthesis"), (BOOK, "book"),
+                                               (CHAPTER, "incollection"), (PATENT, "patent")])
 @pytest.mark.parametrize("missing", ["venue", "year", "authors"])
-def test_conference_paper_missing_a_required_field_is_misc_so_bibtex_does_not_warn(missing):
-    record = Record(title="A Title", authors=AUTHORS, year=2020, venue="Conference on Things", type=PAPER_CONFERENCE)
+def test_a_record_missing_a_required_field_keeps_its_entry_type(kind, entry_type, missing):
+    """Zotero's BibTeX import (zotero/translators BibTeX.js, bibtex2zoteroTypeMap) reads each type
+    back as its item type, and @misc as a generic item: a style's warning about the empty field
+    is the better loss."""
+    record = Record(title="A Title", authors=AUTHORS, year=2020, venue="Conference on Things", type=kind)
     setattr(record, missing, [] if missing == "authors" else None if missing == "year" else "")
-    assert fields(record)["@type"] == "misc"
+    assert fields(record)["@type"] == entry_type
+
+
+def test_a_patent_is_an_at_patent_with_its_number_and_prints_it_as_misc():
+    f = fields(Record(title="A Method", authors=AUTHORS, year=2021, type=PATENT, number="CN114567890A"))
+    assert (f["@type"], f["number"], f["howpublished"]) == ("patent", "CN114567890A", "Patent {CN114567890A}")
 
 
 def test_entry_without_authors_gets_a_sort_key():
@@ -235,3 +246,26 @@ def test_every_written_value_balances():
     for value in re.findall(r"^  \w+ = (.*),$", bib(sample_records()) + bib(sample_records(), ascii_only=True),
                             re.MULTILINE):
         assert braces_balance(value), value
+
+
+# Zotero's BibTeX import (zotero/translators BibTeX.js @d2d7747b): bibtex2zoteroTypeMap, and the
+# fields it reads into the item type (shortjournal -> journalAbbreviation via inputFieldMap; number
+# -> patentNumber for a patent, reportNumber for a report; eprint + eprinttype arxiv -> Extra).
+ZOTERO_BIBTEX_TYPES = {"inproceedings": "conferencePaper", "article": "journalArticle", "patent": "patent",
+                       "techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "book": "book",
+                       "incollection": "bookSection"}
+
+
+@pytest.mark.parametrize("kind, zotero_type", [
+    (PAPER_CONFERENCE, "conferencePaper"), (ARTICLE_JOURNAL, "journalArticle"), (PATENT, "patent"),
+    (REPORT, "report"), (THESIS, "thesis"), (BOOK, "book"), (CHAPTER, "bookSection")])
+def test_every_typed_record_imports_into_zotero_as_its_type_even_with_nothing_but_a_title(kind, zotero_type):
+    assert ZOTERO_BIBTEX_TYPES[fields(Record(title="A Title", type=kind))["@type"]] == zotero_type
+
+
+def test_the_fields_zotero_reads_carry_acronym_number_and_arxiv_id():
+    article = fields(Record(title="T", authors=AUTHORS, year=2020, type=ARTICLE_JOURNAL, venue="Journal of Things",
+                            venue_acronym="JoT", arxiv="2104.00969"))
+    assert (article["shortjournal"], article["eprint"], article["eprinttype"]) == ("JoT", "2104.00969", "arxiv")
+    assert fields(Record(title="T", type=PATENT, number="US 1"))["number"] == "US 1"
+    assert fields(Record(title="T", type=REPORT, number="TR-7"))["number"] == "TR-7"

@@ -9,11 +9,9 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from crossref_server import SCHEDULING_LAG, CrossrefServer, make_work, recordings_available
+from crossref_server import SCHEDULING_LAG, CrossrefServer, make_work
 
-from pubexport.crossref import CrossrefClient, LookupFailed
-
-pytestmark = pytest.mark.skipif(not recordings_available(), reason="../shared/crossref recordings absent")
+from pubexport.crossref import CONNECT_TIMEOUT, READ_TIMEOUT, CrossrefClient, LookupFailed
 
 DOI = "10.1109/icdcsw.2003.1203662"
 
@@ -88,6 +86,18 @@ def test_transient_faults_are_retried(work, fault):
         client = client_for(server, timeout=1.0)
         assert client.work(DOI)["DOI"] == DOI
     assert server.requests == 2 and client.retries == 1
+
+
+def test_a_stalled_answer_is_cut_by_the_default_timeouts_and_asked_again_within_the_limits(work):
+    """The stalled answer does come, late: a client that waited it out would make one request."""
+    assert CONNECT_TIMEOUT <= READ_TIMEOUT <= 6
+    with CrossrefServer(works=[work], faults=[("works", "timeout")], stall=READ_TIMEOUT + 3,
+                        rate=2, interval="1s", concurrency=1) as server:
+        client = client_for(server)
+        assert client.work(DOI)["DOI"] == DOI
+        search_many(client, 4)
+    assert server.hits[0].path == f"/works/{DOI}" and server.requests == 6 and client.retries == 1
+    assert server.max_in_window(1.0 - SCHEDULING_LAG) <= 2
 
 
 def test_retries_are_bounded_then_the_lookup_fails(work):

@@ -1,8 +1,10 @@
 """Write records as BibTeX that BibTeX (plain), biber, pandoc and Zotero read without a warning.
 
 bibtexparser 2 writes values verbatim, so every value is escaped and braced here (``latex``).
-An entry type is only used when the record has the fields BibTeX's standard styles require for
-it; otherwise the record is written as ``@misc`` (which requires nothing) so no style warns.
+Each record is written as its real entry type whatever fields it lacks: a style's warning about an
+empty field is true information, while a changed type would be lost on import (Zotero reads
+``@misc`` as a generic document). Patents are biblatex's ``@patent``, which Zotero reads with its
+number; classic styles print it as ``@misc``.
 """
 from __future__ import annotations
 
@@ -63,30 +65,30 @@ def _fields(record: Record, ascii_only: bool) -> dict[str, str]:
     number = text(record.number)
     f: dict[str, str] = {"_type": "misc", "author": authors, "title": title(record.title)}
 
-    container = ""  # the field that names where the work appeared, for the entry types that have one
-    if kind == PAPER_CONFERENCE and venue and year and authors:
-        container = venue if not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
-        f.update(_type="inproceedings", booktitle=title(container))
-    elif kind == ARTICLE_JOURNAL and venue and year and authors:
-        f.update(_type="article", journal=title(venue), shortjournal=text(acronym))
-    elif kind == REPORT and (record.publisher or venue) and year and authors:
+    if kind == PAPER_CONFERENCE:
+        container = venue if not venue or not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
+        f.update(_type="inproceedings", booktitle=title(container) if container else "")
+    elif kind == ARTICLE_JOURNAL:
+        f.update(_type="article", journal=title(venue) if venue else "", shortjournal=text(acronym))
+    elif kind == REPORT:
         f.update(_type="techreport", institution=text(record.publisher or venue))
-    elif kind == THESIS and (record.publisher or venue) and year and authors:
+    elif kind == THESIS:
         masters = any(_MASTERS_RE.search(s) for s in (venue, *record.notes))
         f.update(_type="mastersthesis" if masters else "phdthesis", school=text(record.publisher or venue))
-    elif kind == BOOK and record.publisher and year and authors:
+    elif kind == BOOK:
         f.update(_type="book", publisher=text(record.publisher))
-    elif kind == CHAPTER and record.publisher and venue and year and authors:
-        f.update(_type="incollection", booktitle=title(venue), publisher=text(record.publisher))
+    elif kind == CHAPTER:
+        f.update(_type="incollection", booktitle=title(venue) if venue else "", publisher=text(record.publisher))
     else:
-        f["howpublished"] = _how_published(record, kind, venue, acronym, ascii_only)
+        f.update(_type="patent" if kind == PATENT else "misc",
+                 howpublished=_how_published(record, kind, venue, acronym, ascii_only))
 
     f["year"] = year
     if f["_type"] in ("article", "inproceedings", "incollection", "book"):
         f["volume"] = text(record.volume)
     if f["_type"] == "article":
         f["number"] = text(record.issue)
-    elif f["_type"] in ("techreport", "misc"):
+    elif f["_type"] in ("techreport", "misc", "patent"):
         f["number"] = number
     if f["_type"] in ("article", "inproceedings", "incollection") and record.pages:
         f["pages"] = latex.escape(_PAGE_DASH_RE.sub("--", latex.clean(record.pages)), ascii_only=ascii_only)
@@ -117,16 +119,12 @@ def _protected(value: str, ascii_only: bool) -> str:
 
 
 def _how_published(record: Record, kind: str, venue: str, acronym: str, ascii_only: bool) -> str:
-    """What @misc prints where an entry type would print its venue."""
+    """What @misc (and @patent, which classic styles print as @misc) prints for the venue."""
     if kind == PREPRINT and (record.arxiv or is_arxiv_venue(record.venue or record.venue_acronym)):
         value = f"arXiv preprint arXiv:{record.arxiv}" if record.arxiv else "arXiv preprint"
     elif kind == PATENT:
         value = " ".join(p for p in ("Patent", record.number) if p) if not venue else \
             (f"{venue} {record.number}" if record.number and record.number not in venue else venue)
-    elif kind == REPORT and not venue and not record.publisher:
-        value = "Technical report"
-    elif kind == THESIS and not venue and not record.publisher:
-        value = "Thesis"
     else:
         value = venue if not acronym or f"({acronym})" in venue else f"{venue} ({acronym})"
     return _protected(value, ascii_only)

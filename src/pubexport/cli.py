@@ -60,10 +60,12 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _format_for(output: str, chosen: str | None) -> str:
+def _format_for(output: str, chosen: str | None) -> str | None:
+    """The format to write: ``--format``, else the output's extension; None when the extension
+    names no format we write (refs.txt, .ris, .xml, none), which must not silently become BibTeX."""
     if chosen:
         return chosen
-    return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "bibtex") if output != "-" else "bibtex"
+    return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower()) if output != "-" else "bibtex"
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,6 +111,12 @@ def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
     """
     handler = _setup_logging(quiet, verbose)
     fmt = _format_for(output, fmt)
+    if fmt is None:
+        suffix = Path(output).suffix
+        click.echo(f"pubexport: error: {output}: {f'{suffix} names no output format' if suffix else 'no extension'}"
+                   "; BibTeX is .bib or .bibtex, CSL-JSON .json or .csljson, or give --format bibtex|csljson",
+                   err=True)
+        sys.exit(EXIT_USAGE)
     written: list[str] = []
     if not paths and not url_lists:
         raise click.UsageError("give at least one PATH or URL, or --urls FILE")

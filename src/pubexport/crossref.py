@@ -5,8 +5,9 @@ but sends each one with a fresh connection, hides the response headers and never
 module routes habanero's GETs through one pooled HTTP client per ``CrossrefClient``, where a
 ``Gate`` keeps to the rate and concurrency limits each response advertises
 (``x-rate-limit-limit`` / ``x-rate-limit-interval`` / ``x-concurrency-limit``), 429s pause
-every request for ``Retry-After``, timeouts, 5xx and unreadable answers are retried with backoff
-a bounded number of times, and every definite answer is kept in a disk cache keyed by the request.
+every request for ``Retry-After``, timeouts (a few seconds to connect and between bytes: a stalled
+answer is cut and asked again rather than waited out), 5xx and unreadable answers are retried with
+backoff a bounded number of times, each retry admitted by the gate like any request, and every definite answer is kept in a disk cache keyed by the request.
 
 Imported only when enrichment is on, so the command line starts without habanero.
 """
@@ -40,13 +41,17 @@ DEFAULT_BASE_URL = "https://api.crossref.org"
 INITIAL_RATE = 5
 INITIAL_INTERVAL = 1.0
 INITIAL_CONCURRENCY = 1
+# A healthy answer starts within a second or two, even for bibliographic queries; one that has not is
+# stalled, and asking again (within the limits) beats waiting for it.
+CONNECT_TIMEOUT = 3.0
+READ_TIMEOUT = 5.0
 # Added to each rate window so that requests sent just inside it cannot arrive just inside it
 # at the server after uneven network delays.
 WINDOW_SLACK = 0.05
 
 # The fields enrichment reads; queries ask only for these, and the cache keeps only these.
 FIELDS = ["DOI", "title", "subtitle", "author", "issued", "published", "published-print",
-          "published-online", "type", "container-title", "short-container-title", "event",
+          "published-online", "created", "type", "container-title", "short-container-title", "event",
           "volume", "issue", "page", "publisher", "score"]
 
 
@@ -232,7 +237,8 @@ class CrossrefClient:
     decides how many requests actually run at once."""
 
     def __init__(self, base_url: str | None = None, *, mailto: str | None = None,
-                 cache_dir: str | os.PathLike | None = None, timeout: float = 15.0,
+                 cache_dir: str | os.PathLike | None = None, timeout: float = READ_TIMEOUT,
+                 connect_timeout: float = CONNECT_TIMEOUT,
                  max_attempts: int = 4, backoff: float = 0.5, max_retry_after: float = 120.0):
         _route_habanero()
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
@@ -247,6 +253,7 @@ class CrossrefClient:
         self.cache_hits = 0
         self._stopped = ""  # why no more requests are sent (a Retry-After beyond max_retry_after)
         self._lock = threading.Lock()
+        self.timeout = httpx2.Timeout(timeout, connect=min(connect_timeout, timeout))
         self._crossref = Crossref(base_url=self.base_url, mailto=self.mailto, timeout=timeout,
                                   ua_string=f"pubexport/{__version__}")
         self._http = httpx2.Client(follow_redirects=True,
@@ -321,7 +328,8 @@ class CrossrefClient:
         return self.backoff * 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
 
     def _send(self, url, *, params=None, headers=None, timeout=None):
-        """Send one GET for habanero, within the gate; only a 200 goes back to habanero."""
+        """Send one GET for habanero, within the gate, with our timeouts (habanero knows only one
+        number for all phases); only a 200 goes back to habanero."""
         params = dict(params or {})
         if self.mailto:
             params["mailto"] = self.mailto  # habanero puts it only in the User-Agent
@@ -330,7 +338,7 @@ class CrossrefClient:
         try:
             with self._lock:
                 self.requests += 1
-            response = self._http.get(url, params=params, headers=headers, timeout=timeout)
+            response = self._http.get(url, params=params, headers=headers, timeout=self.timeout)
         except httpx2.TimeoutException as err:
             raise _Retryable(f"timeout ({type(err).__name__})") from err
         except httpx2.UnsupportedProtocol as err:

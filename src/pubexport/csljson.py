@@ -1,7 +1,10 @@
 """Write records as CSL-JSON valid against the CSL-JSON schema (csl-data.json, v1.0.2).
 
-Only the schema's variables are written; what CSL has no variable for (every source file and line,
-the page owners, every link, the arXiv id of a published paper) goes into ``custom``.
+Only the schema's variables are written, each where Zotero's CSL-JSON import (its schema's CSL
+mappings) and citeproc both read it: the acronym also as ``journalAbbreviation``, an arXiv id as
+``archive``/``archive_location`` (and a preprint's ``number``), secondary links in ``note`` (Zotero's
+Extra). What CSL has no variable for (every source file and line, the page owners) goes into
+``custom``, which keeps the links and the arXiv id too for tools that read it.
 """
 from __future__ import annotations
 
@@ -50,7 +53,8 @@ def to_csl(record: Record) -> dict:
     if venue and kind != PATENT:
         item["container-title"] = venue
         if acronym:
-            item["container-title-short"] = acronym
+            item["container-title-short"] = acronym  # citeproc's variable
+            item["journalAbbreviation"] = acronym  # the one Zotero imports
         if kind == PAPER_CONFERENCE:
             item["event-title"] = venue
     elif venue:
@@ -60,17 +64,26 @@ def to_csl(record: Record) -> dict:
         if clean(value):
             item[key] = clean(value)
     if kind == PREPRINT and (record.arxiv or is_arxiv_venue(record.venue or record.venue_acronym)):
-        item["publisher"] = "arXiv"
+        item["publisher"] = "arXiv"  # a Zotero preprint's repository
         if record.arxiv:
-            item["number"] = f"arXiv:{record.arxiv}"
+            item["number"] = f"arXiv:{record.arxiv}"  # a Zotero preprint's archive ID
+    if record.arxiv:
+        item["archive"] = "arXiv"  # kept by Zotero for every type, printed by citeproc styles
+        item["archive_location"] = f"arXiv:{record.arxiv}"
     url = main_url(record)
     if url:
         item["URL"] = url
     notes = [clean(n) for n in record.notes if clean(n)]
-    if notes:
-        item["note"] = "; ".join(notes)
-    item["custom"] = _custom(record, notes)
+    note = "\n".join(filter(None, ["; ".join(notes), *_secondary_urls(record, url)]))
+    if note:
+        item["note"] = note
+    item["custom"] = _custom(record, notes, noted=bool(note))
     return item
+
+
+def _secondary_urls(record: Record, main: str) -> list[str]:
+    """Links besides the main one (project page, code), one per line of the note."""
+    return [u for u in dict.fromkeys(u.strip() for u in record.urls) if u and u != main]
 
 
 def _name(person: Person) -> dict:
@@ -80,7 +93,7 @@ def _name(person: Person) -> dict:
     return {"family": family, "given": given} if given else {"family": family}
 
 
-def _custom(record: Record, notes: list[str]) -> dict:
+def _custom(record: Record, notes: list[str], *, noted: bool) -> dict:
     """Provenance and what CSL has no variable for."""
     custom: dict = {"sources": [str(s) for s in record.sources]}
     if record.owners:
@@ -89,8 +102,8 @@ def _custom(record: Record, notes: list[str]) -> dict:
         custom["arxiv"] = f"arXiv:{record.arxiv}"  # the form Zotero and citeproc users recognise
         if record.arxiv_class:
             custom["arxiv-class"] = record.arxiv_class
-    if notes:
-        custom["notes"] = notes
+    if notes or noted:
+        custom["notes"] = notes  # the remarks alone: the note holds the secondary links too
     urls = [u.strip() for u in record.urls if u.strip()]
     if len(urls) > 1:
         custom["urls"] = urls

@@ -124,12 +124,12 @@ class Verdict:
 def enrich(records: list[Record], *, mailto: str | None = None, base_url: str | None = None,
            cache_dir: str | os.PathLike | None = None, use_cache: bool = True,
            report: Report | None = None, progress: bool = False,
-           timeout: float = 15.0, max_attempts: int = 4, backoff: float = 0.5) -> EnrichStats:
+           timeout: float | None = None, max_attempts: int = 4, backoff: float = 0.5) -> EnrichStats:
     """Complete ``records`` in place from Crossref; a record whose lookup fails is left untouched.
 
     One lookup per distinct question (records asking the same thing share it), run concurrently
-    within the limits Crossref advertises. ``timeout``, ``max_attempts`` and ``backoff`` tune the
-    retries of each request.
+    within the limits Crossref advertises. ``timeout`` (the read timeout, default
+    ``crossref.READ_TIMEOUT``), ``max_attempts`` and ``backoff`` tune the retries of each request.
     """
     from .crossref import CrossrefClient
 
@@ -142,8 +142,9 @@ def enrich(records: list[Record], *, mailto: str | None = None, base_url: str | 
     lookups = list(dict.fromkeys(p for p in plans if isinstance(p, Lookup)))
     stats, answers = EnrichStats(), {}
     if lookups:
+        timeouts = {"timeout": timeout} if timeout is not None else {}
         client = CrossrefClient(base_url, mailto=mailto, cache_dir=cache_dir if use_cache else None,
-                                timeout=timeout, max_attempts=max_attempts, backoff=backoff)
+                                max_attempts=max_attempts, backoff=backoff, **timeouts)
         try:
             answers = _run(client, lookups, progress)
         finally:
@@ -360,23 +361,44 @@ def _venue_agrees(record: Record, work: dict) -> bool:
     return any(fuzz.token_set_ratio(a, b) / 100 >= VENUE_SAME for a in ours for b in theirs)
 
 
+# Publication dates, best first. Some records (old IEEE proceedings) have ``issued: [[null]]`` and no
+# other; then only ``created``, when the DOI was registered, dates the work.
+PUBLICATION_DATES = ("issued", "published", "published-print", "published-online")
+
+
+def _year_of(work: dict, key: str) -> int | None:
+    parts = (work.get(key) or {}).get("date-parts") or []
+    year = parts[0][0] if parts and parts[0] else None
+    return year if isinstance(year, int) else None
+
+
 def _work_years(work: dict) -> list[int]:
-    years = []
-    for key in ("issued", "published", "published-print", "published-online"):
-        parts = (work.get(key) or {}).get("date-parts") or []
-        if parts and parts[0] and isinstance(parts[0][0], int):
-            years.append(parts[0][0])
-    return years
+    """The years the work says it was published in (none when every date is null)."""
+    return [y for y in (_year_of(work, key) for key in PUBLICATION_DATES) if y is not None]
 
 
 def _year_agreement(year: int | None, work: dict) -> tuple[str, str]:
     years = _work_years(work)
+    if year and not years:
+        return _registered_year_agreement(year, _year_of(work, "created"))
     if not year or not years:
         return "unknown", "year unknown"
     gap = min(abs(y - year) for y in years)
     if gap <= YEAR_TOLERANCE:
         return "agrees", f"year {year} agrees" if gap == 0 else f"year {year} within 1 of {years[0]}"
     return "contradicts", f"year {year} vs. {years[0]}"
+
+
+def _registered_year_agreement(year: int, created: int | None) -> tuple[str, str]:
+    """A work dated only by its registration: a DOI is registered around publication, or years
+    later when a back catalogue is deposited, but not long before."""
+    if created is None:
+        return "unknown", "year unknown"
+    if abs(created - year) <= YEAR_TOLERANCE:
+        return "agrees", f"year {year} agrees with its registration ({created})"
+    if year < created:
+        return "unknown", f"no publication date; registered {created}, after {year}"
+    return "contradicts", f"year {year} vs. registered {created}"
 
 
 def _name_tokens(text: str) -> list[str]:

@@ -75,8 +75,15 @@ def escape(text: str, *, ascii_only: bool = False, balanced: bool | None = None)
         balanced = _braces_balance(text)
     escaped = text.translate(_TABLE_BALANCED if balanced else _TABLE_LONE)
     if ascii_only and not escaped.isascii():
-        escaped = "".join(c if c.isascii() else _latex_for(c) for c in escaped)
+        escaped = "".join(c if c.isascii() else _latex_for(c) for c in _CLUSTER_RE.findall(escaped))
     return escaped
+
+
+# A character and the combining marks on it: a letter Unicode has no single character for (q with
+# tilde, Yoruba o with dot below and grave) stays decomposed after NFC, and --ascii writes it as
+# accent commands on the letter ({\\`{\\d{o}}}) rather than leave a bare mark LaTeX cannot read.
+_MARKS = "\u0300-\u036f"
+_CLUSTER_RE = re.compile(f"[^{_MARKS}][{_MARKS}]*|[{_MARKS}]+", re.DOTALL)
 
 
 # Combining marks LaTeX has an accent command for; a letter with any of them is written as nested
@@ -89,18 +96,24 @@ _ACCENTS = {
 
 
 @lru_cache(maxsize=4096)
-def _latex_for(char: str) -> str:
-    """A LaTeX escape for one non-ASCII character, in BibTeX's special-character form ({\\'e})."""
-    decomposed = unicodedata.normalize("NFD", char)
+def _latex_for(cluster: str) -> str:
+    """A LaTeX escape for one non-ASCII character, or one letter with combining marks, in BibTeX's
+    special-character form ({\\'e}); what no escape reads back as exactly stays as it is."""
+    decomposed = unicodedata.normalize("NFD", cluster)
     base, marks = decomposed[0], decomposed[1:]
-    if base.isascii() and base.isalpha() and marks and all(m in _ACCENTS for m in marks):
+    letter = base if base.isascii() else _BASE_LETTERS.get(base, "")
+    if letter.isascii() and base.isalpha() and marks and all(m in _ACCENTS for m in marks):
         for mark in marks:
             command = _ACCENTS[mark]
-            base = f"\\{command}{{{base}}}" if command.isalpha() or len(base) > 1 else f"\\{command}{base}"
-        return "{" + base + "}"
-    escaped = _encoder().unicode_to_latex(char)
+            letter = f"\\{command}{{{letter}}}" if command.isalpha() or len(letter) > 1 else f"\\{command}{letter}"
+        written = "{" + letter + "}"
+        if to_text(written) == unicodedata.normalize("NFC", cluster):
+            return written
+    if len(cluster) > 1:  # a mark on something no accent command takes: each character alone
+        return "".join(_latex_for(c) for c in cluster)
+    escaped = _encoder().unicode_to_latex(cluster)
     # an approximation (Ŧ as T-macron) would change the text: such a character stays as it is
-    return escaped if to_text(escaped) == char else char
+    return escaped if to_text(escaped) == cluster else cluster
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +128,7 @@ def _encoder():
 # --- case protection --------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"\S+")
-_CORE_RE = re.compile(r"[^\W_](?:\S*[^\W_])?")  # from the first to the last letter or digit
+_CORE_RE = re.compile(r"[^\W_](?:\S*[^\W_])?[\u0300-\u036f]*")  # first to last letter or digit, and its marks
 _PART_SPLIT_RE = re.compile(r"([-/])")
 _MINOR_WORDS = frozenset(
     "a an the and or but nor for of on in at to by with from into onto over via vs versus as per "
@@ -250,6 +263,9 @@ _LETTER_MACROS = {
     "textordmasculine": "º", "textonequarter": "¼", "textonehalf": "½", "textthreequarters": "¾",
     "IJ": "Ĳ", "ij": "ĳ", "textflorin": "ƒ",
 }
+# Letters that are macros themselves (ı, ø), for a combining mark on them: {\\'{\\o}}.
+_BASE_LETTERS = {letter: "\\" + macro for macro, letter in _LETTER_MACROS.items()
+                 if len(letter) == 1 and letter.isalpha() and len(macro) <= 2}
 _SYMBOL_ACCENT = r"\\[`'^\"~=.]"
 _LETTER_ACCENT = r"\\[uvHcdbkr](?=\{)"
 _ACCENT_BASE = r"(?:[A-Za-z]|\\i(?!\w)(?:\{\}|[ \t]*(?!\s)))"

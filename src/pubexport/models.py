@@ -30,7 +30,22 @@ class Source:
     line: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{printable_path(self.path)}:{self.line}"
+
+
+def printable_path(path: str) -> str:
+    """A file name as text every writer can encode: the bytes of a name that is not valid UTF-8
+    (kept by Python as surrogate escapes, U+DC80-U+DCFF) are written as ``\\xe9``, so the name
+    stays recognisable and exact instead of stopping the UTF-8 writers."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no undecodable byte stands for
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
 
 
 @dataclass

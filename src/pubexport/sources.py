@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -314,6 +315,10 @@ def _reads_as_latin(text: str) -> bool:
 
 
 def _normalise(text: str, name: str) -> str:
+    """LF line breaks, no NULs, and NFC: a letter typed as letter + combining accent (c + U+0301)
+    becomes the one character (ć) every later stage compares, folds and writes."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _LINE_BREAKS.search(text):
