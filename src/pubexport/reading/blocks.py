@@ -20,6 +20,7 @@ nested list). Every block and span keeps the 1-based line of the source it came 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..repair import Line
@@ -103,7 +104,7 @@ def _render_block(block: Block, out: list[Line]) -> None:
         _blank(out, block.line)
         return
     if kind in (ITEM, ROW, DEFLIST) or (kind == GROUP and _is_record(block)):
-        lines = _entry_lines(block)
+        lines = _label_joined(_entry_lines(block))
         if lines:
             _blank(out, block.line)
             number, text = lines[0]
@@ -148,7 +149,7 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
             texts = [c[0][1] for c in cells if c]
             return [(block.line, " | ".join(texts))] if texts else []
         return [line for cell in cells for line in cell]
-    for child in block.children:
+    for child in _side_label_last(block.children):
         if child.kind in (LIST, TABLE, DEFLIST) and block.kind == ITEM and _nested_entries(child):
             continue
         if child.kind in (PARAGRAPH, HEADING, TERM, DEFINITION, CELL) and not child.children:
@@ -156,6 +157,32 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
         else:
             lines += _entry_lines(child)
     return lines
+
+
+# -- side labels: an entry's number or badge written in a column of its own -------------------
+
+# A reference label alone on its line (``[1]``, ``12.``, ``(3)``): pandoc's ``csl-left-margin``.
+REFERENCE_LABEL = re.compile(r"^(?:\[[A-Za-z]{0,2}\d{1,3}\]|\(?\d{1,3}[.)])$")
+SIDE_LABEL_MAX_WORDS = 3
+
+
+def _label_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A label in its own column starts the entry's first line, as it would be read."""
+    if len(lines) > 1 and REFERENCE_LABEL.match(lines[0][1]):
+        return [(lines[0][0], f"{lines[0][1]} {lines[1][1]}")] + lines[2:]
+    return lines
+
+
+def _side_label_last(children: list[Block]) -> list[Block]:
+    """A short leaf beside a record (al-folio's venue badge column beside the title, authors
+    and venue) is read after that record, not as its first line, which is its title."""
+    if len(children) != 2:
+        return children
+    label, record = children
+    if (label.kind == PARAGRAPH and not label.children and len(label.text().split()) <= SIDE_LABEL_MAX_WORDS
+            and not REFERENCE_LABEL.match(label.text()) and record.kind == GROUP and _is_record(record)):
+        return [record, label]
+    return children
 
 
 def _inline_lines(spans: list[Span], line: int) -> list[tuple[int, str]]:
