@@ -103,7 +103,11 @@ def _render_block(block: Block, out: list[Line]) -> None:
     if kind == RULE:
         _blank(out, block.line)
         return
-    if kind in (ITEM, ROW, DEFLIST) or (kind == GROUP and _is_record(block)):
+    if kind == DEFLIST:
+        for entry in _deflist_entries(block):
+            _render_block(entry, out)
+        return
+    if kind in (ITEM, ROW) or (kind == GROUP and _is_record(block)):
         lines = _label_joined(_entry_lines(block))
         if lines:
             _blank(out, block.line)
@@ -123,6 +127,16 @@ def _render_block(block: Block, out: list[Line]) -> None:
         return
     for child in block.children:  # page, list, table, group, cell, term, definition
         _render_block(child, out)
+
+
+def _deflist_entries(block: Block) -> list[Block]:
+    """Each term with the definitions under it is one entry (``2022`` / ``: Title, venue``)."""
+    entries: list[Block] = []
+    for child in block.children:
+        if child.kind == TERM or not entries:
+            entries.append(Block(ITEM, child.line))
+        entries[-1].children.append(child)
+    return entries
 
 
 def _is_record(block: Block) -> bool:
@@ -174,13 +188,14 @@ def _label_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _side_label_last(children: list[Block]) -> list[Block]:
-    """A short leaf beside a record (al-folio's venue badge column beside the title, authors
-    and venue) is read after that record, not as its first line, which is its title."""
+    """A short leaf beside a record of several lines (al-folio's venue badge column beside the
+    title, authors and venue) is read after that record, not as its first line, its title."""
     if len(children) != 2:
         return children
     label, record = children
     if (label.kind == PARAGRAPH and not label.children and len(label.text().split()) <= SIDE_LABEL_MAX_WORDS
-            and not REFERENCE_LABEL.match(label.text()) and record.kind == GROUP and _is_record(record)):
+            and not REFERENCE_LABEL.match(label.text()) and record.kind in (GROUP, PARAGRAPH)
+            and len(_entry_lines(record) if record.children else _inline_lines(record.spans, record.line)) > 1):
         return [record, label]
     return children
 
@@ -226,12 +241,12 @@ def inline_markdown(spans: list[Span]) -> str:
         lead = text[:len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()):]
         core = text.strip()
+        if first.href:
+            core = f"[{core}]({first.href})"
         if first.italic:
             core = f"*{core}*"
         if first.bold:
             core = f"**{core}**"
-        if first.href:
-            core = f"[{core}]({first.href})"
         out.append(lead + core + trail)
     return "".join(out)
 

@@ -65,14 +65,16 @@ def read_fragment(text: str, first_line: int = 1) -> Block:
     return read_marked(mark_lines(text, first_line), first_line)
 
 
-def read_marked(marked: str, first_line: int = 1) -> Block:
+def read_marked(marked: str, first_line: int = 1, *, line_breaks: bool = False) -> Block:
     """The block tree of HTML whose tags carry their source lines (``mark_lines``); the text
-    after a tag is on its line plus the newlines before it."""
+    after a tag is on its line plus the newlines before it. With ``line_breaks``, a newline in
+    text outside any inline element ends a line (HTML written inside a markdown page, whose
+    author wrote its lines as lines)."""
     root = LexborHTMLParser(marked).root
     page = Block(PAGE, first_line)
     if root is None:
         return page
-    _Walker(first_line).block_children(root, page, 0)
+    _Walker(first_line, line_breaks).block_children(root, page, 0)
     return page
 
 
@@ -127,6 +129,7 @@ class _Marks:
     href: str = ""
     code: bool = False
     pre: bool = False
+    inline: bool = False  # inside an inline element
 
 
 @dataclass
@@ -150,8 +153,9 @@ def _hidden(node: LexborNode) -> bool:
 class _Walker:
     """Walks the parsed tree in document order, keeping the current source line."""
 
-    def __init__(self, first_line: int):
+    def __init__(self, first_line: int, line_breaks: bool = False):
         self.line = first_line
+        self.line_breaks = line_breaks
 
     # lines
 
@@ -231,7 +235,7 @@ class _Walker:
                 self._text(f" {alt.strip()} ", inline, marks)
             return
         inner = _Marks(marks.bold or tag in BOLD, marks.italic or tag in ITALIC, marks.href, marks.code or tag in CODE,
-                       marks.pre or tag == "pre")
+                       marks.pre or tag == "pre", inline=True)
         if tag == "a":
             inner.href = (node.attributes.get("href") or "").strip()
         child = node.child
@@ -315,6 +319,13 @@ class _Walker:
     # text
 
     def _text(self, value: str, inline: _Inline, marks: _Marks) -> None:
+        if self.line_breaks and not marks.inline and "\n" in value.strip():
+            for number, part in enumerate(value.split("\n")):
+                if number:
+                    self.line += 1
+                    inline.spans.append(Span("", self.line, br=True))
+                self._text(part, inline, marks)
+            return
         if marks.pre:
             for number, part in enumerate(value.split("\n")):
                 if number:

@@ -35,7 +35,7 @@ def read(text: str) -> Block:
     """The page's block tree."""
     text = "\n".join(fix_mojibake(line) if not line.isascii() else line for line in text.split("\n"))
     text = drop_liquid(blank_settings(text))
-    return read_marked(to_marked_html(text))
+    return read_marked(to_marked_html(text), line_breaks=True)
 
 
 @lru_cache(maxsize=1)
