@@ -156,6 +156,7 @@ class _Walker:
     def __init__(self, first_line: int, line_breaks: bool = False):
         self.line = first_line
         self.line_breaks = line_breaks
+        self.signatures: dict[int, tuple[str, str]] = {}  # id of a block in the tree -> its tag and class
 
     # lines
 
@@ -280,7 +281,9 @@ class _Walker:
         self.block_children(node, block, depth)
         if tag == "li":
             block.label = _item_label(node)
-        self._add(parent, block)
+        if block.kind in (GROUP, CELL):
+            block.children = self._records(block.children)
+        self._add(parent, block, (tag, node.attributes.get("class") or ""))
 
     def _pre(self, node: LexborNode, block: Block) -> None:
         """Preformatted text keeps its lines: each newline is a line break."""
@@ -291,8 +294,25 @@ class _Walker:
             child = child.next
         block.spans.extend(_trim(inline.spans))
 
-    @staticmethod
-    def _add(parent: Block, block: Block) -> None:
+    def _records(self, children: list[Block]) -> list[Block]:
+        """Sibling blocks in a repeating pattern of two to four (``div.paper_title``,
+        ``div.paper_rest``, ``div.paper_title``, ...): each repetition is one entry's group."""
+        signatures = [self.signatures.get(id(child)) for child in children]
+        out: list[Block] = []
+        i = 0
+        while i < len(children):
+            period, repeats = _repetition(signatures, i)
+            if repeats < 2:
+                out.append(children[i])
+                i += 1
+                continue
+            for start in range(i, i + period * repeats, period):
+                members = children[start:start + period]
+                out.append(Block(GROUP, members[0].line, children=members))
+            i += period * repeats
+        return out
+
+    def _add(self, parent: Block, block: Block, signature: tuple[str, str] | None = None) -> None:
         """Empty blocks go; a group of one block is that block (a ``<div>`` around one paragraph);
         a heading holding blocks (an unclosed ``<h4>`` around a whole list) is a group: its own
         text a heading, then those blocks, as a browser lays them out."""
@@ -306,6 +326,8 @@ class _Walker:
                 only = block.children[0]
                 only.line = only.line or block.line
                 parent.children.append(only)
+                if signature:
+                    self.signatures[id(only)] = signature
                 return
         elif block.kind in (PARAGRAPH, HEADING, TERM, DEFINITION, CELL) and not block.children:
             if not any(s.text.strip() for s in block.spans) and block.kind != CELL:
@@ -315,6 +337,8 @@ class _Walker:
         elif block.kind == ITEM and not block.children and not any(s.text.strip() for s in block.spans):
             return
         parent.children.append(block)
+        if signature:
+            self.signatures[id(block)] = signature
 
     # text
 
@@ -360,6 +384,26 @@ def _trim(spans: list[Span]) -> list[Span]:
     while end > start and (spans[end - 1].br or not spans[end - 1].text.strip()):
         end -= 1
     return spans[start:end]
+
+
+RECORD_PERIODS = (2, 3, 4)
+
+
+def _repetition(signatures: list, start: int) -> tuple[int, int]:
+    """(period, repeats) of the longest run of a pattern of distinct signatures, one of them with
+    a class, repeating from ``start``; repeats 0 when there is none."""
+    best = (0, 0)
+    for period in RECORD_PERIODS:
+        pattern = signatures[start:start + period]
+        if (len(pattern) < period or None in pattern or len(set(pattern)) < period
+                or not any(css for _, css in pattern)):
+            continue
+        repeats = 1
+        while signatures[start + repeats * period:start + (repeats + 1) * period] == pattern:
+            repeats += 1
+        if repeats >= 2 and repeats * period > best[0] * best[1]:
+            best = (period, repeats)
+    return best
 
 
 def _item_label(node: LexborNode) -> str:
