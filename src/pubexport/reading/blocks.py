@@ -222,34 +222,35 @@ def _flush(spans: list[Span], out: list[tuple[int, str]], line: int) -> None:
 
 def inline_markdown(spans: list[Span]) -> str:
     """Spans as light markdown. Neighbouring spans with the same marks are written as one, so
-    that a bold name split in two spans stays ``**Ann Lee**``; a link holds its marks inside."""
+    that a bold name split in two spans stays ``**Ann Lee**``; bold and italics hold the links
+    inside them (``*[Title](url).*``), as pages nest them."""
     out: list[str] = []
-    runs: list[list[Span]] = []
-    for span in spans:
-        if span.br:
-            continue
-        if runs and _same_marks(runs[-1][-1], span):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    for run in runs:
-        text = "".join(s.text for s in run)
-        first = run[0]
-        if not text.strip():
-            out.append(text)
-            continue
-        lead = text[:len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
-        core = text.strip()
-        if first.href:
-            core = f"[{core}]({first.href})"
-        if first.italic:
-            core = f"*{core}*"
-        if first.bold:
-            core = f"**{core}**"
-        out.append(lead + core + trail)
+    for emphasis in _runs([s for s in spans if not s.br], lambda s: (s.bold, s.italic)):
+        text = "".join(_wrapped("".join(s.text for s in run), "[", f"]({run[0].href})") if run[0].href
+                       else "".join(s.text for s in run)
+                       for run in _runs(emphasis, lambda s: s.href))
+        first = emphasis[0]
+        marks = ("**" if first.bold else "") + ("*" if first.italic else "")
+        out.append(_wrapped(text, marks, marks[::-1]) if marks else text)
     return "".join(out)
 
 
-def _same_marks(a: Span, b: Span) -> bool:
-    return a.bold == b.bold and a.italic == b.italic and a.href == b.href and a.code == b.code
+def _runs(spans: list[Span], key) -> list[list[Span]]:
+    """Spans in runs of neighbours with the same ``key``."""
+    runs: list[list[Span]] = []
+    for span in spans:
+        if runs and key(runs[-1][-1]) == key(span):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+def _wrapped(text: str, before: str, after: str) -> str:
+    """``text`` inside the marks, its leading and trailing spaces left outside; blank text as is."""
+    core = text.strip()
+    if not core:
+        return text
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return f"{lead}{before}{core}{after}{trail}"

@@ -243,6 +243,9 @@ class _Walker:
         while child is not None:
             self._node(child, block, inline, inner, depth)
             child = child.next
+        if tag in BOLD or tag in ITALIC:
+            # where the element ends, its marks end: ``<b>Title</b><b>Name</b>`` stays two runs
+            inline.spans.append(Span("", self.line))
 
     def _block(self, node: LexborNode, tag: str, parent: Block, line: int, depth: int) -> None:
         if tag in TRANSPARENT:
