@@ -146,11 +146,15 @@ def _is_record(block: Block) -> bool:
             and all(c.kind in (PARAGRAPH, GROUP) and not c.children and c.spans for c in leaves))
 
 
+NESTED_ENTRY_MIN_WORDS = 12
+
+
 def _nested_entries(block: Block) -> bool:
-    """A list nested in an item holds entries of its own when its items are long (a topic item
-    over its papers), not when they are an entry's short field lines."""
+    """A list nested in an item holds entries of its own when all its items are long (a topic
+    item over its papers), not when some are an entry's short field lines (its venue line
+    beside a long author list or description)."""
     items = [c for c in block.children if c.kind in (ITEM, ROW)]
-    return bool(items) and sum(len(i.text().split()) for i in items) / len(items) > 12
+    return bool(items) and min(len(i.text().split()) for i in items) > NESTED_ENTRY_MIN_WORDS
 
 
 def _entry_lines(block: Block) -> list[tuple[int, str]]:
