@@ -12,7 +12,10 @@ reads it back, and counts the newlines of the text after a tag for the text's ow
 """
 from __future__ import annotations
 
+import html
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -21,6 +24,8 @@ from ..repair import fix_mojibake
 from .sitegen import blank_settings, drop_liquid
 from .blocks import (CELL, DEFINITION, DEFLIST, GROUP, HEADING, ITEM, LIST, PAGE, PARAGRAPH, ROW, RULE, TABLE,
                      TERM, Block, Span)
+
+log = logging.getLogger("pubexport")
 
 LINE_ATTRIBUTE = "data-pubexport-line"
 
@@ -70,11 +75,48 @@ def read_marked(marked: str, first_line: int = 1, *, line_breaks: bool = False) 
     after a tag is on its line plus the newlines before it. With ``line_breaks``, a newline in
     text outside any inline element ends a line (HTML written inside a markdown page, whose
     author wrote its lines as lines)."""
+    unclosed = _unclosed_tags(marked)
+    if unclosed > MAX_UNCLOSED:
+        log.warning("HTML with %d unclosed elements: read as text, without its structure", unclosed)
+        return _text_only(marked, first_line)
     root = LexborHTMLParser(marked).root
     page = Block(PAGE, first_line)
     if root is None:
         return page
     _Walker(first_line, line_breaks).block_children(root, page, 0)
+    return page
+
+
+# The HTML5 tree builder's work grows with the square of the nesting depth: a page of more
+# unclosed elements than this (broken or hostile markup) is read as text instead.
+MAX_UNCLOSED = 5000
+START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)")
+# Elements that are void or closed by the next of their kind: never nested by being left open.
+SELF_CLOSING = frozenset({
+    "br", "img", "hr", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track",
+    "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "rp", "rt", "colgroup", "caption", "html", "head", "body",
+})
+ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _unclosed_tags(text: str) -> int:
+    if text.count("<") < MAX_UNCLOSED:
+        return 0
+    opened = Counter(m.group(1).lower() for m in START_TAG.finditer(text))
+    closed = Counter(m.group(1).lower() for m in END_TAG.finditer(text))
+    return sum(count - closed[name] for name, count in opened.items()
+               if name not in SELF_CLOSING and count > closed[name])
+
+
+def _text_only(text: str, first_line: int) -> Block:
+    """The page's text lines, tags and entities gone: a best-effort reading of broken HTML."""
+    page = Block(PAGE, first_line)
+    for number, line in enumerate(ANY_TAG.sub(" ", text).split("\n"), start=first_line):
+        plain = " ".join(html.unescape(line).split())
+        if plain:
+            page.children.append(Block(PARAGRAPH, number, spans=[Span(plain, number)]))
     return page
 
 
@@ -221,12 +263,13 @@ class _Walker:
             self._skip(node)
             return
         line = self._enter(node)
-        if tag in BLOCK_TAGS and depth < MAX_DEPTH:
+        if depth >= MAX_DEPTH:
+            self._flat(node, inline, marks)
+            return
+        if tag in BLOCK_TAGS:
             self._flush(block, inline)
             self._block(node, tag, block, line, depth + 1)
             return
-        if tag in BLOCK_TAGS and inline.spans and not inline.spans[-1].br:
-            inline.spans.append(Span("", line, br=True))  # a block too deep to read as one: a line of its own
         if tag == "br":
             inline.spans.append(Span("", line, br=True))
             return
@@ -241,7 +284,7 @@ class _Walker:
             inner.href = (node.attributes.get("href") or "").strip()
         child = node.child
         while child is not None:
-            self._node(child, block, inline, inner, depth)
+            self._node(child, block, inline, inner, depth + 1)
             child = child.next
         if tag in BOLD or tag in ITALIC:
             # where the element ends, its marks end: ``<b>Title</b><b>Name</b>`` stays two runs
@@ -288,12 +331,25 @@ class _Walker:
             block.children = self._records(block.children)
         self._add(parent, block, (tag, node.attributes.get("class") or ""))
 
+    def _flat(self, node: LexborNode, inline: _Inline, marks: _Marks) -> None:
+        """A subtree below ``MAX_DEPTH`` (thousands of unclosed tags) read without recursion: its
+        text, a line break at each block or ``<br>``, scripts and styles left out."""
+        for inner in node.traverse(include_text=True):
+            if inner.is_text_node:
+                parent = inner.parent
+                if parent is None or (parent.tag or "").lower() not in DROPPED:
+                    self._text(inner.text_content or "", inline, marks)
+            elif inner.is_element_node:
+                self._enter(inner)
+                if (inner.tag or "").lower() in BLOCK_TAGS | {"br"} and inline.spans and not inline.spans[-1].br:
+                    inline.spans.append(Span("", self.line, br=True))
+
     def _pre(self, node: LexborNode, block: Block) -> None:
         """Preformatted text keeps its lines: each newline is a line break."""
         inline = _Inline()
         child = node.child
         while child is not None:
-            self._node(child, block, inline, _Marks(pre=True), MAX_DEPTH)
+            self._node(child, block, inline, _Marks(pre=True), MAX_DEPTH - 1)
             child = child.next
         block.spans.extend(_trim(inline.spans))
 

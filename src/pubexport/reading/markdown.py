@@ -49,11 +49,43 @@ def _parser() -> MarkdownIt:
     return md
 
 
+# A page longer than this is parsed in pieces cut at blank lines: markdown-it's tokens of a whole
+# 16 MB page would take gigabytes; a blank line ends every block but a loose list or a fence.
+CHUNK_CHARS = 1_000_000
+
+
 def to_marked_html(text: str) -> str:
     """The page as HTML whose every block element carries its source line (``mark_lines``)."""
+    parts: list[str] = []
+    first_line = 1
+    for chunk in _chunks(text):
+        parts.append(_chunk_html(chunk, first_line))
+        first_line += chunk.count("\n")
+    return "".join(parts)
+
+
+def _chunks(text: str) -> list[str]:
+    """The text cut after blank lines into pieces of about ``CHUNK_CHARS``; each piece but the
+    last ends with a newline, so that the pieces' newlines add up to the page's lines."""
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = text.find("\n\n", start + CHUNK_CHARS)
+        if cut < 0:
+            break
+        chunks.append(text[start:cut + 1])
+        start = cut + 1
+    chunks.append(text[start:])
+    return chunks
+
+
+def _chunk_html(text: str, first_line: int) -> str:
     md = _parser()
     tokens = md.parse(text)
+    offset = first_line - 1
     for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + offset, token.map[1] + offset]
         if token.map is not None and token.nesting >= 0 and token.type not in ("html_block", "inline"):
             token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
         if token.type == "inline" and token.children:
