@@ -182,6 +182,9 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
 # A reference label alone on its line (``[1]``, ``12.``, ``(3)``): pandoc's ``csl-left-margin``.
 REFERENCE_LABEL = re.compile(r"^(?:\[[A-Za-z]{0,2}\d{1,3}\]|\(?\d{1,3}[.)])$")
 SIDE_LABEL_MAX_WORDS = 3
+# A record beside a side label has its title, authors and venue lines at least: a short leaf
+# before two lines is that record's own title (``div.paper_title`` over ``div.paper_rest``).
+SIDE_LABEL_MIN_RECORD_LINES = 3
 
 
 def _label_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -192,14 +195,15 @@ def _label_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _side_label_last(children: list[Block]) -> list[Block]:
-    """A short leaf beside a record of several lines (al-folio's venue badge column beside the
-    title, authors and venue) is read after that record, not as its first line, its title."""
+    """A short leaf beside a record of three lines or more (al-folio's venue badge column beside
+    the title, authors and venue) is read after that record, not as its first line, its title."""
     if len(children) != 2:
         return children
     label, record = children
     if (label.kind == PARAGRAPH and not label.children and len(label.text().split()) <= SIDE_LABEL_MAX_WORDS
             and not REFERENCE_LABEL.match(label.text()) and record.kind in (GROUP, PARAGRAPH)
-            and len(_entry_lines(record) if record.children else _inline_lines(record.spans, record.line)) > 1):
+            and len(_entry_lines(record) if record.children else _inline_lines(record.spans, record.line))
+            >= SIDE_LABEL_MIN_RECORD_LINES):
         return [record, label]
     return children
 

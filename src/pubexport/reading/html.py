@@ -402,7 +402,7 @@ class _Walker:
     # text
 
     def _text(self, value: str, inline: _Inline, marks: _Marks) -> None:
-        if self.line_breaks and not marks.inline and "\n" in value.strip():
+        if self.line_breaks and not marks.inline and "\n" in value:
             for number, part in enumerate(value.split("\n")):
                 if number:
                     self.line += 1

@@ -83,11 +83,15 @@ def _chunk_html(text: str, first_line: int) -> str:
     md = _parser()
     tokens = md.parse(text)
     offset = first_line - 1
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.map is not None:
             token.map = [token.map[0] + offset, token.map[1] + offset]
         if token.map is not None and token.nesting >= 0 and token.type not in ("html_block", "inline"):
             token.attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
+            if token.type == "paragraph_open" and token.hidden and index and tokens[index - 1].nesting == 1:
+                # a tight item's paragraph is not written out: its line goes to the item (the
+                # definition-list plugin maps a second definition from its term's line)
+                tokens[index - 1].attrSet(LINE_ATTRIBUTE, str(token.map[0] + 1))
         if token.type == "inline" and token.children:
             _count_inline_lines(token)
     return md.renderer.render(tokens, md.options, {})
