@@ -5,6 +5,10 @@ fallback where ftfy gives up because some bytes were lost for good. HTML and LaT
 rewritten into one light markdown form the finder and parser read: ``**bold**``, ``*italic*``,
 ``[text](url)``, ``# heading``, ``- item``. YAML front matter is blanked, not deleted.
 
+HTML and markdown pages are read by their own parsers (``reading.html``, ``reading.markdown``);
+this rewriting serves the kinds without a reader yet, whose lines may still hold inline HTML
+(a plain-text export of a markdown page with ``<a href>`` and ``<sup>`` in it).
+
 ``repair`` returns ``Line``s: a tag such as ``<br>`` or ``<li>`` may split one original line
 into several logical lines, each keeping the original line number for provenance.
 """
@@ -225,8 +229,6 @@ def repair(text: str, kind: str = "text") -> list[Line]:
         if "<" in line or "&" in line:
             if HTML_HINT.search(line):
                 line = html_to_markdown(line)
-                if kind == "html" and not line.strip():
-                    continue  # only inline tags (``<span ...>``): no blank line that would split an entry
         if "\\" in line:
             line = MD_ESCAPE.sub(r"\1", line).replace("\\*", "*")
         if "![" in line:

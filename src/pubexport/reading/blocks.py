@@ -20,6 +20,7 @@ nested list). Every block and span keeps the 1-based line of the source it came 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..repair import Line
@@ -102,8 +103,12 @@ def _render_block(block: Block, out: list[Line]) -> None:
     if kind == RULE:
         _blank(out, block.line)
         return
-    if kind in (ITEM, ROW, DEFLIST) or (kind == GROUP and _is_record(block)):
-        lines = _entry_lines(block)
+    if kind == DEFLIST:
+        for entry in _deflist_entries(block):
+            _render_block(entry, out)
+        return
+    if kind in (ITEM, ROW) or (kind == GROUP and _is_record(block)):
+        lines = _label_joined(_entry_lines(block))
         if lines:
             _blank(out, block.line)
             number, text = lines[0]
@@ -124,6 +129,16 @@ def _render_block(block: Block, out: list[Line]) -> None:
         _render_block(child, out)
 
 
+def _deflist_entries(block: Block) -> list[Block]:
+    """Each term with the definitions under it is one entry (``2022`` / ``: Title, venue``)."""
+    entries: list[Block] = []
+    for child in block.children:
+        if child.kind == TERM or not entries:
+            entries.append(Block(ITEM, child.line))
+        entries[-1].children.append(child)
+    return entries
+
+
 def _is_record(block: Block) -> bool:
     """A group of a few leaves with no further structure: one entry written field by field."""
     leaves = block.children
@@ -131,11 +146,15 @@ def _is_record(block: Block) -> bool:
             and all(c.kind in (PARAGRAPH, GROUP) and not c.children and c.spans for c in leaves))
 
 
+NESTED_ENTRY_MIN_WORDS = 12
+
+
 def _nested_entries(block: Block) -> bool:
-    """A list nested in an item holds entries of its own when its items are long (a topic item
-    over its papers), not when they are an entry's short field lines."""
+    """A list nested in an item holds entries of its own when all its items are long (a topic
+    item over its papers), not when some are an entry's short field lines (its venue line
+    beside a long author list or description)."""
     items = [c for c in block.children if c.kind in (ITEM, ROW)]
-    return bool(items) and sum(len(i.text().split()) for i in items) / len(items) > 12
+    return bool(items) and min(len(i.text().split()) for i in items) > NESTED_ENTRY_MIN_WORDS
 
 
 def _entry_lines(block: Block) -> list[tuple[int, str]]:
@@ -148,7 +167,7 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
             texts = [c[0][1] for c in cells if c]
             return [(block.line, " | ".join(texts))] if texts else []
         return [line for cell in cells for line in cell]
-    for child in block.children:
+    for child in _side_label_last(block.children):
         if child.kind in (LIST, TABLE, DEFLIST) and block.kind == ITEM and _nested_entries(child):
             continue
         if child.kind in (PARAGRAPH, HEADING, TERM, DEFINITION, CELL) and not child.children:
@@ -156,6 +175,37 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
         else:
             lines += _entry_lines(child)
     return lines
+
+
+# -- side labels: an entry's number or badge written in a column of its own -------------------
+
+# A reference label alone on its line (``[1]``, ``12.``, ``(3)``): pandoc's ``csl-left-margin``.
+REFERENCE_LABEL = re.compile(r"^(?:\[[A-Za-z]{0,2}\d{1,3}\]|\(?\d{1,3}[.)])$")
+SIDE_LABEL_MAX_WORDS = 3
+# A record beside a side label has its title, authors and venue lines at least: a short leaf
+# before two lines is that record's own title (``div.paper_title`` over ``div.paper_rest``).
+SIDE_LABEL_MIN_RECORD_LINES = 3
+
+
+def _label_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A label in its own column starts the entry's first line, as it would be read."""
+    if len(lines) > 1 and REFERENCE_LABEL.match(lines[0][1]):
+        return [(lines[0][0], f"{lines[0][1]} {lines[1][1]}")] + lines[2:]
+    return lines
+
+
+def _side_label_last(children: list[Block]) -> list[Block]:
+    """A short leaf beside a record of three lines or more (al-folio's venue badge column beside
+    the title, authors and venue) is read after that record, not as its first line, its title."""
+    if len(children) != 2:
+        return children
+    label, record = children
+    if (label.kind == PARAGRAPH and not label.children and len(label.text().split()) <= SIDE_LABEL_MAX_WORDS
+            and not REFERENCE_LABEL.match(label.text()) and record.kind in (GROUP, PARAGRAPH)
+            and len(_entry_lines(record) if record.children else _inline_lines(record.spans, record.line))
+            >= SIDE_LABEL_MIN_RECORD_LINES):
+        return [record, label]
+    return children
 
 
 def _inline_lines(spans: list[Span], line: int) -> list[tuple[int, str]]:
@@ -180,34 +230,35 @@ def _flush(spans: list[Span], out: list[tuple[int, str]], line: int) -> None:
 
 def inline_markdown(spans: list[Span]) -> str:
     """Spans as light markdown. Neighbouring spans with the same marks are written as one, so
-    that a bold name split in two spans stays ``**Ann Lee**``; a link holds its marks inside."""
+    that a bold name split in two spans stays ``**Ann Lee**``; bold and italics hold the links
+    inside them (``*[Title](url).*``), as pages nest them."""
     out: list[str] = []
-    runs: list[list[Span]] = []
-    for span in spans:
-        if span.br:
-            continue
-        if runs and _same_marks(runs[-1][-1], span):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    for run in runs:
-        text = "".join(s.text for s in run)
-        first = run[0]
-        if not text.strip():
-            out.append(text)
-            continue
-        lead = text[:len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
-        core = text.strip()
-        if first.italic:
-            core = f"*{core}*"
-        if first.bold:
-            core = f"**{core}**"
-        if first.href:
-            core = f"[{core}]({first.href})"
-        out.append(lead + core + trail)
+    for emphasis in _runs([s for s in spans if not s.br], lambda s: (s.bold, s.italic)):
+        text = "".join(_wrapped("".join(s.text for s in run), "[", f"]({run[0].href})") if run[0].href
+                       else "".join(s.text for s in run)
+                       for run in _runs(emphasis, lambda s: s.href))
+        first = emphasis[0]
+        marks = ("**" if first.bold else "") + ("*" if first.italic else "")
+        out.append(_wrapped(text, marks, marks[::-1]) if marks else text)
     return "".join(out)
 
 
-def _same_marks(a: Span, b: Span) -> bool:
-    return a.bold == b.bold and a.italic == b.italic and a.href == b.href and a.code == b.code
+def _runs(spans: list[Span], key) -> list[list[Span]]:
+    """Spans in runs of neighbours with the same ``key``."""
+    runs: list[list[Span]] = []
+    for span in spans:
+        if runs and key(runs[-1][-1]) == key(span):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+def _wrapped(text: str, before: str, after: str) -> str:
+    """``text`` inside the marks, its leading and trailing spaces left outside; blank text as is."""
+    core = text.strip()
+    if not core:
+        return text
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return f"{lead}{before}{core}{after}{trail}"
