@@ -12,12 +12,18 @@ from ..repair import Line
 from .blocks import Block, render_lines
 
 # kind -> reader module (in this package); a kind without a reader is read as plain text.
-READERS: dict[str, str] = {"latex": "latex"}
+READERS: dict[str, str] = {"latex": "latex", "org": "org", "rst": "rst", "text": "text"}
 
 
 def read_blocks(doc: Document) -> Block | None:
-    """The page's block tree, or None when its kind has no reader yet."""
-    name = READERS.get(doc.kind)
+    """The page's block tree, or None when its kind has no reader yet. A page saved as plain
+    text that is written in a markup (markdown, HTML, LaTeX) is read as that markup."""
+    kind = doc.kind
+    if kind == "text":
+        from .text import markup_kind
+
+        kind = markup_kind(doc.text)
+    name = READERS.get(kind)
     if name is None:
         return None
     module = importlib.import_module(f".{name}", __name__)

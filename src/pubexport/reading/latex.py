@@ -81,10 +81,12 @@ class Definition:
     body: str
 
 
-def read(text: str) -> Block:
-    """The LaTeX page as a block tree; never raises on broken LaTeX."""
+def read(text: str, first_line: int = 1) -> Block:
+    """The LaTeX page as a block tree; never raises on broken LaTeX. ``first_line`` is the line
+    the text starts on in its file (LaTeX inside another format: org-mode's export blocks)."""
     definitions = _definitions(text)
-    body, first_line = _document_body(text)
+    body, body_line = _document_body(text)
+    first_line += body_line - 1
     root = Block(PAGE, 1)
     if len(body) > MAX_WALKED_CHARS:
         log.warning("LaTeX page of %d characters is too large for the LaTeX walker; read as plain text",
@@ -297,7 +299,8 @@ class _Reader:
             if number:
                 state.sink.paragraph_break()
             if part:
-                state.add(part, line)
+                lead = part[:len(part) - len(part.lstrip())]
+                state.add(part, line + lead.count("\n"))
             line += part.count("\n") + (2 if number < len(parts) - 1 else 0)
 
     def _macro(self, node: LatexMacroNode, nodes: list, i: int, state: _Flow) -> int:
