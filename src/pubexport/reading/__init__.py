@@ -12,7 +12,7 @@ from ..repair import Line
 from .blocks import Block, render_lines
 
 # kind -> reader module (in this package); a kind without a reader is read as plain text.
-READERS: dict[str, str] = {"latex": "latex", "org": "org", "rst": "rst", "text": "text"}
+READERS: dict[str, str] = {"latex": "latex", "org": "org", "rst": "rst", "text": "text", "jemdoc": "jemdoc"}
 
 
 def read_blocks(doc: Document) -> Block | None:

@@ -61,7 +61,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 ARGUMENT_MARK = re.compile(r"#(\d)")
 MAX_EXPANSION_DEPTH = 8
 # pylatexenc walks some 100k characters a second: a larger page is read as plain paragraphs.
-MAX_WALKED_CHARS = 2_000_000
+MAX_WALKED_CHARS = 500_000
 EXPANSION_BUDGET = 4  # expanded text may grow to this many times the page (plus 1 MB)
 
 

@@ -145,17 +145,25 @@ class _Builder:
 
 # -- inline ---------------------------------------------------------------------------------
 
+# An emphasis closes within this many characters, or it is no emphasis: the look-ahead from each
+# opening mark stays bounded on a page of one huge line.
+EMPHASIS_MAX_CHARS = 400
+# A line longer than this (minified or generated text) is kept as plain text.
+INLINE_MAX_CHARS = 20_000
+
 def inline_reader(link: re.Pattern, link_parts: Callable[[re.Match], tuple[str, str]],
                   marks: dict[str, str], escape: re.Pattern | None = None) -> Inline:
     """A reader of one line's inline markup: ``link`` matches a link and ``link_parts`` gives its
     (url, text); ``marks`` maps an emphasis character to ``bold``/``italic``/``code``. Emphasis
     opens after a space or punctuation and closes before one, as org-mode and jemdoc write it."""
     chars = re.escape("".join(marks))
-    emphasis = re.compile(rf"(?:(?<=^)|(?<=[\s\-('\"{{\[]))(?P<mark>[{chars}])(?![\s{chars}]).+?(?<![\s\\])"
+    emphasis = re.compile(rf"(?:(?<=^)|(?<=[\s\-('\"{{\[]))(?P<mark>[{chars}])(?![\s{chars}]).{{1,{EMPHASIS_MAX_CHARS}}}?(?<![\s\\])"
                           rf"(?P=mark)(?=$|[\s\-.,:;!?'\")}}\]])")
     combined = re.compile(f"(?P<link>{link.pattern})|(?P<emphasis>{emphasis.pattern})", link.flags)
 
     def read(text: str, line: int, bold: bool = False, italic: bool = False, href: str = "") -> list[Span]:
+        if len(text) > INLINE_MAX_CHARS:
+            return [Span(text, line)]  # no entry is this long (the finder skips it): not worth reading
         spans: list[Span] = []
         position = 0
 

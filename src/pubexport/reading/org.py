@@ -30,7 +30,7 @@ ROW = re.compile(r"^\s*\|")
 # text kept from blocks other than LaTeX exports; their other content is code or layout
 TEXT_BLOCKS = {"quote", "verse", "center"}
 
-LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
+LINK = re.compile(r"\[\[([^\[\]]{1,2000})\](?:\[([^\[\]]{1,2000})\])?\]")
 read_inline = inline_reader(LINK, lambda m: (m.group(1), m.group(2) or ""),
                             {"*": "bold", "_": "bold", "/": "italic", "=": "code", "~": "code"})
 

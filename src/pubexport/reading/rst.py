@@ -18,7 +18,7 @@ from .blocks import (CELL, DEFINITION, DEFLIST, GROUP, HEADING, ITEM, LIST, PAGE
 log = logging.getLogger("pubexport")
 
 # docutils reads some 200k characters a second: a larger page is read as plain text.
-MAX_PARSED_CHARS = 2_000_000
+MAX_PARSED_CHARS = 300_000
 SETTINGS = {
     "file_insertion_enabled": False,  # no .. include:: of local files
     "raw_enabled": False,  # no .. raw:: pass-through
