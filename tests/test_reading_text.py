@@ -81,3 +81,12 @@ def test_markup_saved_as_text_is_recognised():
 def test_one_huge_line_is_read():
     (only,) = lines_of("word " * 200_000)
     assert only[1].startswith("word word")
+
+
+def test_mojibake_is_undone_before_a_reader_reads_the_page():
+    from pubexport.models import Document
+    from pubexport.reading import page_lines
+
+    page = "Papers\n\nJos\u00c3\u00a9 Ruiz. A Study of Caf\u00c3\u00a9s. Journal of Places, 2020.\n"
+    assert [line.text for line in page_lines(Document("cv.txt", page, "text")) if line.text][1] == (
+        "José Ruiz. A Study of Cafés. Journal of Places, 2020.")

@@ -27,7 +27,17 @@ def read_blocks(doc: Document) -> Block | None:
     if name is None:
         return None
     module = importlib.import_module(f".{name}", __name__)
-    return module.read(doc.text)
+    return module.read(_without_mojibake(doc.text))
+
+
+def _without_mojibake(text: str) -> str:
+    """The text with UTF-8-read-as-cp1252 undone line by line (line numbers kept), as ``repair``
+    does for the pages it reads."""
+    if text.isascii():
+        return text
+    from ..repair import fix_mojibake
+
+    return "\n".join(fix_mojibake(line) for line in text.split("\n"))
 
 
 def page_lines(doc: Document) -> list[Line]:
