@@ -59,6 +59,7 @@ SETTINGS = re.compile(r"^\s*[A-Za-z][\w-]*\s*=")
 PARAMETERS = re.compile(r"^(?:#\d)*")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 ARGUMENT_MARK = re.compile(r"#(\d)")
+COMMENT_TEXT = re.compile(r"(?<!\\)%[^\n]*")
 MAX_EXPANSION_DEPTH = 8
 # pylatexenc walks some 100k characters a second: a larger page is read as plain paragraphs.
 MAX_WALKED_CHARS = 500_000
@@ -87,6 +88,8 @@ def read(text: str, first_line: int = 1) -> Block:
     definitions = _definitions(text)
     body, body_line = _document_body(text)
     first_line += body_line - 1
+    # a comment's text is no content: the walker need not read it character by character
+    body = COMMENT_TEXT.sub("%", body) if "%" in body else body
     root = Block(PAGE, 1)
     if len(body) > MAX_WALKED_CHARS:
         log.warning("LaTeX page of %d characters is too large for the LaTeX walker; read as plain text",
@@ -204,6 +207,16 @@ def _braced(text: str, start: int, limit: int = 20_000) -> str | None:
     return None
 
 
+LIGATURES = {"---": "\u2014", "--": "\u2013", "``": "\u201c", "\'\'": "\u201d", "~": "\u00a0", "!`": "\u00a1",
+             "?`": "\u00bf"}
+LIGATURE = re.compile("|".join(re.escape(k) for k in LIGATURES))
+
+
+def _ligatures(text: str) -> str:
+    """TeX's typographic ligatures (dashes, quotes, the tie) as the characters they print."""
+    return LIGATURE.sub(lambda m: LIGATURES[m.group()], text) if any(c in text for c in "-`'~!?") else text
+
+
 @lru_cache(maxsize=1)
 def _text_converter() -> LatexNodes2Text:
     return LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
@@ -300,7 +313,7 @@ class _Reader:
                 state.sink.paragraph_break()
             if part:
                 lead = part[:len(part) - len(part.lstrip())]
-                state.add(part, line + lead.count("\n"))
+                state.add(_ligatures(part), line + lead.count("\n"))
             line += part.count("\n") + (2 if number < len(parts) - 1 else 0)
 
     def _macro(self, node: LatexMacroNode, nodes: list, i: int, state: _Flow) -> int:
@@ -586,7 +599,9 @@ def _continue_row(row: Block, cells: list[list[Span]], line: int) -> None:
 @lru_cache(maxsize=64)
 def _context(user_macros: tuple):
     """pylatexenc's default context with the page's macros and argument-taking link macros."""
-    db = get_default_latex_context_db()
+    # The walker tries every "special" at every character; the typographic ones (``--``, ``~``)
+    # are cheaper replaced in the text (``LIGATURES``), leaving it ``&`` only.
+    db = get_default_latex_context_db().filter_context(exclude_categories=["nonascii-specials"])
     specs = [MacroSpec("href", "[{{"), MacroSpec("marginpar", "[{"), MacroSpec("bibitem", "[{"),
              MacroSpec("cvsection", "{"), MacroSpec("cvsubsection", "{"), MacroSpec("textcolor", "{{"),
              MacroSpec("uline", "{"), MacroSpec("colorbox", "{{")]
