@@ -20,7 +20,7 @@ from pubexport.cli import EXIT_NO_PUBLICATIONS, EXIT_OK, main
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "csl-data.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
-SUFFIXES = [".md", ".txt", ".html", ".tex", ".bib", ".json"]
+SUFFIXES = [".md", ".txt", ".html", ".tex", ".org", ".rst", ".jemdoc", ".bib", ".json"]
 
 
 def examples(count: int) -> settings:

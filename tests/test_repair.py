@@ -31,12 +31,6 @@ def test_underlined_owner_becomes_bold_once():
     assert repair("**<u>Chen Wu</u>**, Ann Lee")[0].text == "**Chen Wu**, Ann Lee"
 
 
-def test_latex_markup_becomes_markdown():
-    text = r"\section*{Papers}" + "\n" + r"\item \textbf{A.~B{\"o}hm}. \emph{Title}. \href{https://x.org}{pdf}"
-    texts = [line.text for line in repair(text, "latex") if line.text]
-    assert texts == ["# Papers", "- **A. Böhm**. *Title*. [pdf](https://x.org)"]
-
-
 def test_markdown_escapes_are_removed():
     assert repair(r"[Title](u) \| [[Code](c)] S. Su\*")[0].text == "[Title](u) | [[Code](c)] S. Su*"
 

@@ -1,9 +1,10 @@
 """Repair page text before anything reads it, keeping every line's original number.
 
 Mojibake (UTF-8 read as cp1252) is undone line by line with ftfy, and with a byte-level
-fallback where ftfy gives up because some bytes were lost for good. HTML and LaTeX markup is
-rewritten into one light markdown form the finder and parser read: ``**bold**``, ``*italic*``,
-``[text](url)``, ``# heading``, ``- item``. YAML front matter is blanked, not deleted.
+fallback where ftfy gives up because some bytes were lost for good. HTML markup is rewritten into
+one light markdown form the finder and parser read: ``**bold**``, ``*italic*``, ``[text](url)``,
+``# heading``, ``- item``. YAML front matter is blanked, not deleted. (LaTeX, org-mode, rst, jemdoc
+and plain text are read by their readers in ``reading``.)
 
 HTML and markdown pages are read by their own parsers (``reading.html``, ``reading.markdown``);
 this rewriting serves the kinds without a reader yet, whose lines may still hold inline HTML
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from typing import NamedTuple
 
 import ftfy
@@ -130,73 +130,6 @@ def _drop_comments(text: str) -> str:
     return "".join(parts)
 
 
-# -- LaTeX ----------------------------------------------------------------------------------
-
-LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{|emph\{|href\{)")
-LATEX_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "c": "\u0327",
-                 "v": "\u030c", "u": "\u0306", "=": "\u0304", ".": "\u0307", "H": "\u030b", "r": "\u030a"}
-LATEX_ACCENT = re.compile(r"\{?\\([\'`^\"~=.]|[cvuHr](?=[\s{]))\s*\{?([A-Za-z]|\\i)\}?\}?")
-LATEX_SYMBOLS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", "---": "—", "--": "–",
-                 "``": "“", "''": "”", r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\aa": "å",
-                 r"\l": "ł", r"\L": "Ł", "~": " ", r"\,": " ", r"\ ": " "}
-# the symbols without a backslash, in the same order, for lines that have none
-LATEX_PLAIN_SYMBOLS = {symbol: plain for symbol, plain in LATEX_SYMBOLS.items() if "\\" not in symbol}
-LATEX_SECTION = re.compile(r"\\(sub)*section\*?\{([^{}]*)\}")
-LATEX_HREF = re.compile(r"\\href\{([^{}]*)\}\{((?:[^{}]|\{[^{}]*\})*)\}")
-LATEX_URL = re.compile(r"\\url\{([^{}]*)\}")
-LATEX_BOLD = re.compile(r"\\textbf\{((?:[^{}]|\{[^{}]*\})*)\}|\{\\bf\s+([^{}]*)\}")
-LATEX_ITALIC = re.compile(r"\\(?:emph|textit|textsl)\{((?:[^{}]|\{[^{}]*\})*)\}|\{\\(?:it|em)\s+([^{}]*)\}")
-LATEX_UNDERLINE = re.compile(r"\\(?:underline|uline)\{((?:[^{}]|\{[^{}]*\})*)\}")
-LATEX_ITEM = re.compile(r"\\item(?:\[([^\]]*)\])?\s*")
-LATEX_ENV = re.compile(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\]|\{[^{}]*\})*")
-LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?")
-LATEX_COMMENT = re.compile(r"(?<!\\)%.*$")
-
-
-def latex_to_markdown(text: str) -> str:
-    """Rewrite the LaTeX of one line into the light markdown form."""
-    if "%" in text:
-        text = LATEX_COMMENT.sub("", text)
-    if "\\" not in text:  # no command: only the plain symbols and braces remain to rewrite
-        for symbol, plain in LATEX_PLAIN_SYMBOLS.items():
-            if symbol in text:
-                text = text.replace(symbol, plain)
-        return _latex_text(text)
-    text = LATEX_ACCENT.sub(lambda m: ("i" if m.group(2) == "\\i" else m.group(2)) + LATEX_ACCENTS[m.group(1)],
-                            text)
-    if "section" in text:
-        text = LATEX_SECTION.sub(lambda m: f"{'#' * (1 + len(m.group(0).split('section')[0]) // 3)} {m.group(2)}",
-                                 text)
-    if "\\href" in text:
-        text = LATEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    if "\\url" in text:
-        text = LATEX_URL.sub(r"\1", text)
-    if "{" in text:
-        for _ in range(2):  # one level of nesting, e.g. \textbf{\emph{x}}
-            before = text
-            text = LATEX_BOLD.sub(lambda m: f"**{m.group(1) or m.group(2)}**", text)
-            text = LATEX_ITALIC.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
-            text = LATEX_UNDERLINE.sub(r"\1", text)
-            if text == before:
-                break
-    if "\\item" in text:
-        text = LATEX_ITEM.sub(lambda m: f"{PARAGRAPH_MARK}- " + (f"[{m.group(1)}] " if m.group(1) else ""), text)
-    if "\\begin" in text or "\\end" in text:
-        text = LATEX_ENV.sub(PARAGRAPH_MARK, text)
-    text = text.replace("\\\\", SPLIT_MARK)
-    for symbol, plain in LATEX_SYMBOLS.items():
-        if symbol in text:
-            text = text.replace(symbol, plain)
-    return _latex_text(LATEX_COMMAND.sub("", text) if "\\" in text else text)
-
-
-def _latex_text(text: str) -> str:
-    """Braces go; accents composed from combining marks become single characters (NFC)."""
-    if "{" in text or "}" in text:
-        text = text.replace("{", "").replace("}", "")
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
 # -- markdown -------------------------------------------------------------------------------
 
 MD_ESCAPE = re.compile(r"\\([\\`_{}\[\]()#+\-.!|~>])")
@@ -219,13 +152,10 @@ def repair(text: str, kind: str = "text") -> list[Line]:
     """The page as logical lines of light markdown, each with its original line number."""
     raw = text.split("\n")
     _blank_front_matter(raw)
-    latex = kind == "latex" or bool(LATEX_HINT.search(text[:200_000]))
     out: list[Line] = []
     for number, line in enumerate(raw, start=1):
         if not line.isascii():
             line = fix_mojibake(line)
-        if latex:
-            line = latex_to_markdown(line)
         if "<" in line or "&" in line:
             if HTML_HINT.search(line):
                 line = html_to_markdown(line)

@@ -12,16 +12,33 @@ from ..repair import Line
 from .blocks import Block, render_lines
 
 # kind -> reader module (in this package); a kind without a reader is read as plain text.
-READERS: dict[str, str] = {"html": "html", "markdown": "markdown"}
+READERS: dict[str, str] = {"html": "html", "markdown": "markdown", "latex": "latex", "org": "org", "rst": "rst",
+                          "text": "text", "jemdoc": "jemdoc"}
 
 
 def read_blocks(doc: Document) -> Block | None:
-    """The page's block tree, or None when its kind has no reader yet."""
-    name = READERS.get(doc.kind)
+    """The page's block tree, or None when its kind has no reader yet. A page saved as plain
+    text that is written in a markup (markdown, HTML, LaTeX) is read as that markup."""
+    kind = doc.kind
+    if kind == "text":
+        from .text import markup_kind
+
+        kind = markup_kind(doc.text)
+    name = READERS.get(kind)
     if name is None:
         return None
     module = importlib.import_module(f".{name}", __name__)
-    return module.read(doc.text)
+    return module.read(_without_mojibake(doc.text))
+
+
+def _without_mojibake(text: str) -> str:
+    """The text with UTF-8-read-as-cp1252 undone line by line (line numbers kept), as ``repair``
+    does for the pages it reads."""
+    if text.isascii():
+        return text
+    from ..repair import fix_mojibake
+
+    return "\n".join(fix_mojibake(line) for line in text.split("\n"))
 
 
 def page_lines(doc: Document) -> list[Line]:

@@ -165,6 +165,9 @@ def _entry_lines(block: Block) -> list[tuple[int, str]]:
         cells = [_entry_lines(c) for c in block.children]
         if all(len(c) <= 1 for c in cells):
             texts = [c[0][1] for c in cells if c]
+            dated = _dated_entry(texts)
+            if dated:
+                return [(block.line, dated)]
             return [(block.line, " | ".join(texts))] if texts else []
         return [line for cell in cells for line in cell]
     for child in _side_label_last(block.children):
@@ -206,6 +209,22 @@ def _side_label_last(children: list[Block]) -> list[Block]:
             >= SIDE_LABEL_MIN_RECORD_LINES):
         return [record, label]
     return children
+
+
+DATE_CELL = re.compile(r"^\W*(?:\d{4}(?:\s*[-\u2013/]\s*(?:\d{2,4}|present|now))?|"
+                       r"in prep\w*\.?|submitted|forthcoming|in press|to appear|under review)\W*$", re.I)
+DATED_ENTRY_MIN_WORDS = 8
+
+
+def _dated_entry(texts: list[str]) -> str:
+    """A row of a date column and a long entry (a CV's ``2019 & reference \\\\``) as the entry
+    with its date after it, as a reference carries it: ``reference (2019)``; else empty."""
+    if len(texts) != 2:
+        return ""
+    first, second = texts
+    if DATE_CELL.match(first) and len(second.split()) >= DATED_ENTRY_MIN_WORDS:
+        return f"{second} ({first.strip()})"
+    return ""
 
 
 def _inline_lines(spans: list[Span], line: int) -> list[tuple[int, str]]:
