@@ -39,6 +39,10 @@ THESIS_WORDS = re.compile(r"\b(?:thesis|dissertation|tese|tesis|these|dissertaca
 SUPERVISION_WORDS = re.compile(r"\b(?:supervised|advisor|orientad|orientador|betreut|co-?supervis)")
 MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), ("quote", "\""),
                 ("curly", "“"), ("bracket", "["), ("paren_year", "(19"), ("paren_year2", "(20"))
+# What a unit's neighbours show it (a CRF's usual window): a bare title whose next unit is an author
+# list, a venue line after an author list, a stray line between references.
+NEIGHBOUR_FEATURES = ("has_authors", "has_year", "has_venue", "title_is_names", "title_short", "section_evidence",
+                      "text_prose", "has_url", "same_markup")
 YEARISH = re.compile(r"(?:19|20)\d\d")
 
 
@@ -101,6 +105,16 @@ def describe(candidates: list[Candidate]) -> None:
             features["position"] = index / max(n - 1, 1)
             features["page_has_pub_section"] = float(page_has_pub)
             c.features = features
+        for index, c in enumerate(siblings):
+            for offset, side in ((-1, "prev"), (1, "next")):
+                j = index + offset
+                if 0 <= j < n:
+                    other = siblings[j].features
+                    for name in NEIGHBOUR_FEATURES:
+                        if other.get(name):
+                            c.features[f"{side}:{name}"] = other[name]
+                else:
+                    c.features[f"{side}:none"] = 1.0
 
 
 def section_evidence(m: Mention, e: Entry) -> bool:
