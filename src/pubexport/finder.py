@@ -75,6 +75,7 @@ NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|h
                         r"novidades|neuigkeiten|aktuelles|actualites|nouvelles|notizie)"
                         r"|ニュース|お知らせ|新闻|动态")
 
+NOT_LETTERS = re.compile(r"[^\w']+|[\d_]+")
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
 # A reference label may carry a letter for its list: [3], [J3] (journal), [c6] (dblp's conference).
@@ -111,12 +112,15 @@ def fold_heading(title: str) -> str:
     """A heading's words in one form: lower case, accents off Latin letters (``Publicações`` ->
     ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
     markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
-    letters = []
-    for char in unicodedata.normalize("NFKC", title):
-        base = unicodedata.normalize("NFD", char)[0]
-        char = base if base.isascii() else char
-        letters.append(char if char.isalpha() or char == "'" else " ")
-    return " ".join("".join(letters).casefold().split())
+    if not title.isascii():
+        title = "".join(map(_fold_char, unicodedata.normalize("NFKC", title)))
+    return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() else char if char.isalpha() else " "
 
 
 @lru_cache(maxsize=16384)
