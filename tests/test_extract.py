@@ -331,3 +331,14 @@ def test_page_without_headings_gives_its_run_of_references_and_not_its_prose():
 def test_short_titles_in_a_labelled_list_are_papers():
     assert [m.title for m in fixture_mentions("short-titles.md")] == [
         "Better Maps", "Sparse Views", "Neural Surface Reconstruction from Few Images"]
+
+
+def test_sub_heading_over_an_author_line_is_that_entry_title():
+    mentions = fixture_mentions("heading-titles.md")
+    assert [(m.title, m.year, m.source.line) for m in mentions] == [
+        ("Ecologia dos Manguezais Urbanos", 2023, 11),
+        ("Aves Migratórias no Litoral Sul", 2023, 16),
+        ("Restauração de Restingas com Espécies Nativas", 2021, 22),
+        ("Dinâmica de Nutrientes em Estuários", 2019, 28),
+    ]
+    assert mentions[0].doi == "10.1234/rbe.2023.101"

@@ -106,6 +106,8 @@ class Section:
     level: int
     kind: str
     lines: list[Line] = field(default_factory=list)
+    line: int = 0  # the heading's line number
+    names_entry: bool = False  # a sub-heading without words of its own kind: it may be a paper's title
 
 
 def fold_heading(title: str) -> str:
@@ -223,7 +225,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # a topic sub-heading stays in its publications section
             kind = SKIP if SECTION_SKIP.search(fold_heading(title)) else parent.kind
         kind = kind or OTHER
-        section = Section(_plain_heading(title), level, kind)
+        section = Section(_plain_heading(title), level, kind, line=lines[i].number,
+                          names_entry=level >= 3 and heading_kind(title) is None and kind == PUBLICATIONS)
         sections.append(section)
         stack.append(section)
         i += used
@@ -391,6 +394,24 @@ def find_owner(texts: list[str]) -> str:
     return name if count >= 2 else ""
 
 
+HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -> list[tuple[list[Line], bool]]:
+    """A sub-heading over one entry that opens with its author list (``#### Title`` / ``**A, B**`` /
+    ``*Venue, 2023*``, Quarto's and Hugo's paper-per-heading pages) is that entry's title: it becomes
+    the entry's first line. A year or venue heading (``### 2023``, ``### ICML 2021``) is no title."""
+    worded = [u for u in units if any(ch.isalpha() for line in u[0] for ch in line.text)]
+    if len(worded) != 1 or worded[0] is not units[0] or is_venue_line(section.title) or len(section.title.split()) < 2:
+        return units  # (a rule, ``---``, may follow the entry)
+    lines, is_item = units[0]
+    first = EMPHASIS.sub("", ITEM.sub("", lines[0].text, count=1)).strip()
+    if not looks_like_authors(_link_texts(first)):
+        return units
+    title = HEADING_ATTRIBUTES.sub("", section.title)
+    return [([Line(section.line, f"**{title}**")] + lines, is_item)] + units[1:]
+
+
 def find_entries(doc: Document) -> list[Entry]:
     """Every unit of the page that may hold a publication, with its section, shape and line."""
     from .reading import page_lines
@@ -398,7 +419,10 @@ def find_entries(doc: Document) -> list[Entry]:
     lines = page_lines(doc)
     entries: list[Entry] = []
     for section in split_sections(lines):
-        for unit, shape in _shape_units(_units(section.lines), section.kind):
+        units = _units(section.lines)
+        if section.names_entry:
+            units = _titled_by_heading(section, units)
+        for unit, shape in _shape_units(units, section.kind):
             text = "\n".join(line.text for line in unit)
             first = unit[0].text
             label = LABEL.match(ITEM.sub("", first, count=1)) if "[" in first else None
