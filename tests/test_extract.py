@@ -299,3 +299,46 @@ def test_doi_written_as_text_is_read():
     jsac = by_title(mentions_of("sites.txt"), "Learning channel charts from sparse measurements")
     assert (jsac.doi, jsac.volume, jsac.issue, jsac.pages, jsac.label) == (
         "10.1109/JSAC.2021.3087654", "39", "8", "2455-2468", "J2")
+
+
+def fixture_mentions(name):
+    return extract(load(PAGES / name))
+
+
+def test_german_page_gives_its_papers_not_its_talks_or_teaching():
+    mentions = fixture_mentions("german.md")
+    assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [
+        ("Grundwasserneubildung in alpinen Einzugsgebieten", ["K. Vogelsang", "M. Brandt", "L. Ostermann"],
+         "Hydrologie und Wasserbewirtschaftung", 2021),
+        ("Abflussprognosen mit neuronalen Netzen", ["M. Brandt", "K. Vogelsang"], "Wasserwirtschaft", 2019),
+        ("Dürreperioden und Bodenfeuchte im Schwarzwald", ["K. Vogelsang"], "Handbuch der Hydrologie, Springer",
+         2020),
+    ]
+
+
+def test_page_without_headings_gives_its_run_of_references_and_not_its_prose():
+    mentions = fixture_mentions("noheadings.txt")
+    assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [
+        ("Pollinator decline in fragmented grasslands", ["P. Raman", "T. Okoye", "S. Lindqvist"], "Ecology Letters",
+         2022),
+        ("Seed dispersal by frugivorous birds in montane forests", ["T. Okoye", "P. Raman"], "Journal of Ecology",
+         2020),
+        ("Soil microbial networks under drought stress", ["P. Raman"],
+         "Proceedings of the Ecological Society of America", 2018),
+    ]
+
+
+def test_short_titles_in_a_labelled_list_are_papers():
+    assert [m.title for m in fixture_mentions("short-titles.md")] == [
+        "Better Maps", "Sparse Views", "Neural Surface Reconstruction from Few Images"]
+
+
+def test_sub_heading_over_an_author_line_is_that_entry_title():
+    mentions = fixture_mentions("heading-titles.md")
+    assert [(m.title, m.year, m.source.line) for m in mentions] == [
+        ("Ecologia dos Manguezais Urbanos", 2023, 11),
+        ("Aves Migratórias no Litoral Sul", 2023, 16),
+        ("Restauração de Restingas com Espécies Nativas", 2021, 22),
+        ("Dinâmica de Nutrientes em Estuários", 2019, 28),
+    ]
+    assert mentions[0].doi == "10.1234/rbe.2023.101"

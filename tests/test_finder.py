@@ -76,3 +76,35 @@ def test_huge_paragraph_without_blank_lines_or_item_marks_gives_one_entry_per_li
 def test_short_paragraph_stays_one_entry():
     (entry,) = entries("# Publications\n[A Title](u)\nAnn Lee, Bo Wu\nICML 2020\n")
     assert entry.shape == "list"
+
+
+def test_section_words_in_other_languages_are_folded_and_classed():
+    assert heading_kind("📚 Veröffentlichungen") == PUBLICATIONS
+    assert heading_kind("## 2. Artículos en Revistas") == PUBLICATIONS
+    assert heading_kind("Trabalhos Publicados") == PUBLICATIONS
+    assert heading_kind("論文リスト") == PUBLICATIONS
+    assert heading_kind("发表论文") == PUBLICATIONS
+    assert heading_kind("FORMAÇÃO ACADÊMICA") == SKIP
+    assert heading_kind("Vorträge") == SKIP
+    assert heading_kind("口頭発表") == SKIP
+    assert heading_kind("受賞歴") == SKIP
+    assert heading_kind("Dissertações de Mestrado orientadas por mim") == SKIP
+    assert heading_kind("Noticias") == NEWS
+
+
+def test_a_topic_heading_naming_supervision_stays_a_publications_topic():
+    page = ("# Publications\n### Topic: Learning with Limited Supervision\n"
+            "- A. Li. Weakly-Supervised Action Localization. In ICCV, 2021.\n")
+    (entry,) = entries(page)
+    assert entry.section_kind == PUBLICATIONS
+
+
+def test_japanese_page_lists_papers_and_not_its_talks():
+    from pathlib import Path
+
+    from pubexport.sources import load
+
+    page = load(Path(__file__).parent / "fixtures" / "pages" / "japanese.md")
+    found = [(e.section, e.section_kind, e.source.line) for e in find_entries(page)
+             if e.section_kind == PUBLICATIONS]
+    assert found == [("査読あり", PUBLICATIONS, 7), ("査読あり", PUBLICATIONS, 8)]

@@ -1,7 +1,8 @@
 """Stage 2: from one decoded document to the publication mentions it holds.
 
-repair (text) -> finder (where are the entries?) -> parser (what are the fields of one entry?)
--> acceptance (is it a paper, given its section?) -> loose mentions resolved within the page.
+reading (block tree -> lines) -> finder (where are the entries?) -> parser (what are the fields of
+one entry?) -> acceptance (is it a paper? a model's call from its evidence, see ``acceptance``) ->
+loose mentions resolved within the page.
 Bibliography files (.bib, CSL-JSON) skip the finder: they are records already.
 """
 from __future__ import annotations
@@ -10,7 +11,8 @@ import dataclasses
 import logging
 
 from .bibinput import mentions_from_bibliography
-from .finder import NEWS, PUBLICATIONS, SKIP, find_entries, reads_as_prose
+from .acceptance import Candidate, decide, describe, load_model
+from .finder import NEWS, PUBLICATIONS, find_entries, reads_as_prose
 from .models import Document, Entry, Mention
 from .parser import link_row, parse_entry
 
@@ -20,7 +22,15 @@ log = logging.getLogger("pubexport")
 def extract(doc: Document) -> list[Mention]:
     if doc.kind in ("bibtex", "csljson"):
         return mentions_from_bibliography(doc)
-    mentions: list[Mention] = []
+    found = candidates(doc)
+    calls = decide(found, load_model())
+    return resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)])
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    """Every parsed entry of the page with its evidence, before the decision (what the finder's
+    model is fitted on: ``training/build_finder.py``)."""
+    found: list[Candidate] = []
     entries = attach_link_rows(find_entries(doc))
     entries.reverse()
     while entries:
@@ -30,8 +40,9 @@ def extract(doc: Document) -> list[Mention]:
         except Exception as err:  # one unreadable entry must not cost the rest of the page
             log.warning("%s: entry not understood (%s: %s); skipped", entry.source, type(err).__name__, err)
             continue
-        mentions.extend(m for m in parsed if accepted(m, entry))
-    return resolve_loose(mentions)
+        found.extend(Candidate(m, entry) for m in parsed if m.title)
+    describe(found)
+    return found
 
 
 # A description paragraph under an entry is a sentence or more: shorter than the long prose
@@ -59,20 +70,14 @@ def attach_link_rows(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def accepted(mention: Mention, entry: Entry) -> bool:
-    """Whether a parsed entry is a publication, asking more evidence outside publication sections."""
-    if not mention.title:
-        return False
-    if entry.shape == "citation":
-        return bool(mention.label)
-    venue_or_year = bool(mention.venue or mention.year)
-    if entry.section_kind == PUBLICATIONS:
-        return bool(mention.authors or venue_or_year or mention.urls or mention.number)
-    if entry.section_kind == NEWS:
-        return mention.loose or bool(mention.venue)
-    if entry.section_kind == SKIP:
-        return False
-    return bool(mention.authors and venue_or_year) or bool(mention.venue and mention.year and entry.shape == "news")
+def accepted(candidate: Candidate, call: bool) -> bool:
+    """Whether a parsed entry is a publication: the fitted model's ``call`` from its evidence. A loose
+    mention (a news item describing a paper) is no paper by itself: it is kept where papers are
+    announced or listed, for ``resolve_loose`` to join to its titled twin."""
+    mention, entry = candidate.mention, candidate.entry
+    if mention.loose:
+        return entry.section_kind in (NEWS, PUBLICATIONS)
+    return call
 
 
 def resolve_loose(mentions: list[Mention]) -> list[Mention]:

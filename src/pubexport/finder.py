@@ -18,6 +18,7 @@ tells the parser how to read it (``SHAPES`` in ``parser``):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,24 +30,52 @@ from .venues import find_venue, find_year
 
 PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 
-# Heading words, matched as word prefixes on the lower-cased heading.
-ALWAYS_SKIP = re.compile(r"\b(?:review|service|committee|editor|organi[sz]|volunteer|program chair)")
+# Heading words, matched as word prefixes on the folded heading (``fold_heading``: lower case,
+# accents off, emoji, numbering and punctuation gone), in English, German, Spanish, Portuguese,
+# French and Italian; Japanese and Chinese words (no spaces between words) match anywhere.
+ALWAYS_SKIP = re.compile(r"\b(?:review|service|committee|editor|organi[sz]|volunteer|program chair|"
+                         r"orientac|orientad|betreu|gutacht|revisor|parecer)")
 STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
-                        r"selected works?\b|recent works?\b|research output)")
+                        r"selected works?\b|recent works?\b|research output|"
+                        r"publica[cç]|publicad|publie|pubblica|publikation|veroffentlich|aufsatz|aufsatze\b|"
+                        r"schrift|artigo|articulo|articoli|revistas?\b|periodicos\b|anais\b|actas\b|"
+                        r"prepublica|tagungsb)"
+                        r"|論文|業績|査読|投稿|著書|论文|发表|出版|著作")
 SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?experiences?|employment|career|"
                         r"positions?|awards?|honou?rs?|prizes?|grants?|funding|talks?|teaching|courses?|skills?|"
                         r"interests?|contacts?|community|academics?|activities|projects?|about|bio|biography|"
                         r"students?|mentees?|mentoring|hobbies|misc|miscellaneous|affiliations?|memberships?|"
                         r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
                         r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
-                        r"focus|snapshot|outreach|leadership|supervision)\b")
+                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?)\b"
+                        r"|\b(?:educa|formac|ausbildung|studium|lehre\b|lehrveranstalt|lebenslauf|werdegang|"
+                        r"docencia|ensenanza|ensino\b|enseignement|insegnamento|experiencia|experience|esperienz|"
+                        r"berufserfahrung|trayectoria|premi|distincion|auszeichnung|preise\b|prix\b|becas?\b|"
+                        r"bolsas?\b|financiamiento|forderung|proyectos?\b|projetos?\b|projekte?\b|projets?\b|"
+                        r"progetti|contacto|contato|kontakt|sobre\b|acerca|uber mich|a propos|intereses|"
+                        r"interesses|interessen|habilidades|competenc|kenntnisse|idiomas|sprachen|charlas?\b|"
+                        r"palestras?\b|ponencias?\b|vortrag|vortrage|exposes?\b|presentacion|apresentac|"
+                        r"prasentation|presentazion|seminari|conferencias? (?:invitadas|magistral)|"
+                        r"temas de investigacion|lineas de investigacion|linhas de pesquisa|forschungsschwerpunkt)"
+                        r"|経歴|学歴|職歴|略歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|所属|資格|"
+                        r"获奖|教育|报告|讲座|经历|项目|荣誉|个人简介")
 # Words that end a publications section even when written as its sub-heading.
 SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
-                          r"contact|service|reviewing|students)")
+                          r"contact|service|reviewing|students|orientac|orientad|betreu|educa|formac|lehre\b|"
+                          r"docencia|premi|auszeichnung|charlas?\b|palestras?\b|ponencias?\b|vortrag|"
+                          r"temas de investigacion|lineas de investigacion|linhas de pesquisa)"
+                          r"|経歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|获奖|报告")
 WEAK_PUB = re.compile(r"\b(?:works?\b|journals?\b|conferences?\b|workshops?\b|reports?\b|thes[ie]s\b|books?\b|"
-                      r"chapters?\b|writings?\b)")
-NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|highlights)")
+                      r"chapters?\b|writings?\b|communications?\b|capitul|kapitel|chapitre|capitol|libros?\b|"
+                      r"livros?\b|livres?\b|buch|bucher\b|ouvrages?\b|trabalhos?\b|trabajos?\b|"
+                      r"conferencias?\b|congres|simposio|tagung|konferenz|zeitschrift|tesis\b|teses?\b|"
+                      r"dissertac|dissertation|disertac|these\b|tesi\b|monograf|informes?\b|relatorios?\b|"
+                      r"berichte?\b|rapports?\b|saggi|beitrage|contribu|escritos)")
+NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|highlights|noticias|novedades|"
+                        r"novidades|neuigkeiten|aktuelles|actualites|nouvelles|notizie)"
+                        r"|ニュース|お知らせ|新闻|动态")
 
+NOT_LETTERS = re.compile(r"[^\w']+|[\d_]+")
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
 # A reference label may carry a letter for its list: [3], [J3] (journal), [c6] (dblp's conference).
@@ -55,7 +84,6 @@ LABEL = re.compile(r"^\s*\[([A-Za-z]{0,2}\d{1,3})\]\s*")
 CITATION = re.compile(r"^\s*\*\*([^*]{10,}?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 HEADING_MAX_WORDS = 8
-NOT_HEADING_LETTERS = re.compile(r"[^a-z' ]+")
 NON_LETTERS = re.compile(r"[^A-Za-z]")
 LOWER_ASCII = re.compile(r"[a-z]")
 DIGIT = re.compile(r"\d")
@@ -78,12 +106,29 @@ class Section:
     level: int
     kind: str
     lines: list[Line] = field(default_factory=list)
+    line: int = 0  # the heading's line number
+    names_entry: bool = False  # a sub-heading without words of its own kind: it may be a paper's title
+
+
+def fold_heading(title: str) -> str:
+    """A heading's words in one form: lower case, accents off Latin letters (``Publicações`` ->
+    ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
+    markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
+    if not title.isascii():
+        title = "".join(map(_fold_char, unicodedata.normalize("NFKC", title)))
+    return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() else char if char.isalpha() else " "
 
 
 @lru_cache(maxsize=16384)
 def heading_kind(title: str) -> str | None:
     """What a section holds, from its heading words; None when the words do not say."""
-    words = " ".join(NOT_HEADING_LETTERS.sub(" ", title.lower()).split())
+    words = fold_heading(title)
     if not words:
         return None
     if ALWAYS_SKIP.search(words):
@@ -178,9 +223,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
         parent = stack[-1] if stack else None
         if parent and parent.kind in (PUBLICATIONS, NEWS) and kind in (None, SKIP, OTHER):
             # a topic sub-heading stays in its publications section
-            kind = SKIP if SECTION_SKIP.search(title.lower()) else parent.kind
+            kind = SKIP if SECTION_SKIP.search(fold_heading(title)) else parent.kind
         kind = kind or OTHER
-        section = Section(_plain_heading(title), level, kind)
+        section = Section(_plain_heading(title), level, kind, line=lines[i].number,
+                          names_entry=level >= 3 and heading_kind(title) is None and kind == PUBLICATIONS)
         sections.append(section)
         stack.append(section)
         i += used
@@ -348,6 +394,24 @@ def find_owner(texts: list[str]) -> str:
     return name if count >= 2 else ""
 
 
+HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -> list[tuple[list[Line], bool]]:
+    """A sub-heading over one entry that opens with its author list (``#### Title`` / ``**A, B**`` /
+    ``*Venue, 2023*``, Quarto's and Hugo's paper-per-heading pages) is that entry's title: it becomes
+    the entry's first line. A year or venue heading (``### 2023``, ``### ICML 2021``) is no title."""
+    worded = [u for u in units if any(ch.isalpha() for line in u[0] for ch in line.text)]
+    if len(worded) != 1 or worded[0] is not units[0] or is_venue_line(section.title) or len(section.title.split()) < 2:
+        return units  # (a rule, ``---``, may follow the entry)
+    lines, is_item = units[0]
+    first = EMPHASIS.sub("", ITEM.sub("", lines[0].text, count=1)).strip()
+    if not looks_like_authors(_link_texts(first)):
+        return units
+    title = HEADING_ATTRIBUTES.sub("", section.title)
+    return [([Line(section.line, f"**{title}**")] + lines, is_item)] + units[1:]
+
+
 def find_entries(doc: Document) -> list[Entry]:
     """Every unit of the page that may hold a publication, with its section, shape and line."""
     from .reading import page_lines
@@ -355,7 +419,10 @@ def find_entries(doc: Document) -> list[Entry]:
     lines = page_lines(doc)
     entries: list[Entry] = []
     for section in split_sections(lines):
-        for unit, shape in _shape_units(_units(section.lines), section.kind):
+        units = _units(section.lines)
+        if section.names_entry:
+            units = _titled_by_heading(section, units)
+        for unit, shape in _shape_units(units, section.kind):
             text = "\n".join(line.text for line in unit)
             first = unit[0].text
             label = LABEL.match(ITEM.sub("", first, count=1)) if "[" in first else None

@@ -1,0 +1,228 @@
+"""Is a parsed entry a publication? A score from evidence, with weights fitted on labelled pages.
+
+Each candidate (a parsed mention and the entry it came from) is described by ``features``: what
+its fields hold (a title-like title, an author list and its length, the owner among the authors,
+year, a known venue, DOI/arXiv/links), where it stands (section kind, shape, position) and how it
+compares with its siblings in the same section (the same shape and markup, a similar length), and
+the evidence its section asks for (``section_evidence``). A linear-chain CRF (python-crfsuite) over
+each section's run of candidates weighs them, so a unit is also judged by its neighbours: a run of
+reference-like units is a publication list whatever its heading says, or when there is none.
+``training/build_finder.py`` fits it (the model ships as ``data/finder.crfsuite``); a candidate
+whose marginal probability of being a paper is 0.5 or more is kept.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+
+import pycrfsuite
+
+from .finder import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, reads_as_prose
+from .models import Entry, Mention
+from .modelfiles import model_dir
+from .names import looks_like_authors
+
+MODEL_FILE = "finder.crfsuite"
+THRESHOLD = 0.5
+
+# Words of things that are no papers, in the entry or its heading (folded, as headings are).
+TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|seminar|colloquium|lecture|tutorial|"
+                        r"panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+PATENT_WORDS = re.compile(r"\b(?:patents?|patente|patent application)\b|特許|专利")
+SOFTWARE_WORDS = re.compile(r"\b(?:software|package|library|toolbox|github|code|dataset|repository)\b")
+AWARD_WORDS = re.compile(r"\b(?:award|prize|fellowship|scholarship|grant|honou?r|premio|preis)\b|受賞|获奖")
+THESIS_WORDS = re.compile(r"\b(?:thesis|dissertation|tese|tesis|these|dissertacao|doktorarbeit|habilitation)\b")
+SUPERVISION_WORDS = re.compile(r"\b(?:supervised|advisor|orientad|orientador|betreut|co-?supervis)")
+MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), ("quote", "\""),
+                ("curly", "“"), ("bracket", "["), ("paren_year", "(19"), ("paren_year2", "(20"))
+# What a unit's neighbours show it (a CRF's usual window): a bare title whose next unit is an author
+# list, a venue line after an author list, a stray line between references.
+NEIGHBOUR_FEATURES = ("has_authors", "has_year", "has_venue", "title_is_names", "title_short", "section_evidence",
+                      "text_prose", "has_url", "same_markup")
+YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass
+class Candidate:
+    """A parsed mention, the entry it came from, and its evidence (filled by ``describe``)."""
+
+    mention: Mention
+    entry: Entry
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def markup_signature(text: str) -> tuple[bool, ...]:
+    """Which markup marks an entry uses: siblings of one list share them."""
+    return tuple(mark in text for _, mark in MARKUP_MARKS)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _reference_like(mention: Mention) -> bool:
+    return bool(mention.title and mention.authors and (mention.year or mention.venue))
+
+
+def _owner_named(mention: Mention, owner: str) -> bool:
+    if not owner or not mention.authors:
+        return False
+    family = owner.replace(",", " ").split()
+    return any(any(part.lower() in person.display().lower() for part in family if len(part) > 2)
+               for person in mention.authors)
+
+
+def sequences(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """The candidates cut into runs of one section each, in page order: the model's sequences."""
+    runs: list[list[Candidate]] = []
+    for c in candidates:
+        key = (c.entry.section, c.entry.section_kind)
+        if runs and (runs[-1][0].entry.section, runs[-1][0].entry.section_kind) == key:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def describe(candidates: list[Candidate]) -> None:
+    """Fill every candidate's features, comparing it with its siblings (same section)."""
+    page_has_pub = any(c.entry.section_kind == PUBLICATIONS for c in candidates)
+    for siblings in sequences(candidates):
+        n = len(siblings)
+        common_signature = Counter(markup_signature(s.entry.text) for s in siblings).most_common(1)[0][0]
+        common_shape = Counter(s.entry.shape for s in siblings).most_common(1)[0][0]
+        typical_length = median(len(s.entry.text) for s in siblings) or 1
+        for index, c in enumerate(siblings):
+            features = _own_features(c)
+            features["same_markup"] = float(markup_signature(c.entry.text) == common_signature)
+            features["same_shape"] = float(c.entry.shape == common_shape)
+            features["length_ratio"] = min(abs(math.log((len(c.entry.text) or 1) / typical_length)), 3.0) / 3.0
+            features["first_in_section"] = float(index == 0)
+            features["position"] = index / max(n - 1, 1)
+            features["page_has_pub_section"] = float(page_has_pub)
+            c.features = features
+        for index, c in enumerate(siblings):
+            for offset, side in ((-1, "prev"), (1, "next")):
+                j = index + offset
+                if 0 <= j < n:
+                    other = siblings[j].features
+                    for name in NEIGHBOUR_FEATURES:
+                        if other.get(name):
+                            c.features[f"{side}:{name}"] = other[name]
+                else:
+                    c.features[f"{side}:none"] = 1.0
+
+
+def section_evidence(m: Mention, e: Entry) -> bool:
+    """The evidence a section asks for before its units count as papers, as one feature: anything
+    with a title and some evidence in a publications section, a venue in news, authors and a
+    venue or year elsewhere, nothing in a skip section; a citation needs its label."""
+    if e.shape == "citation":
+        return bool(m.label)
+    venue_or_year = bool(m.venue or m.year)
+    if e.section_kind == PUBLICATIONS:
+        return bool(m.authors or venue_or_year or m.urls or m.number)
+    if e.section_kind == NEWS:
+        return bool(m.venue)
+    if e.section_kind == SKIP:
+        return False
+    return bool(m.authors and venue_or_year) or bool(m.venue and m.year and e.shape == "news")
+
+
+def _own_features(c: Candidate) -> dict[str, float]:
+    m, e = c.mention, c.entry
+    title_words = _words(m.title)
+    authors = [a for a in m.authors if not a.is_others]
+    text = fold_heading(e.text)
+    section = fold_heading(e.section)
+    kind = e.section_kind or OTHER
+    evidence = {
+        "has_year": bool(m.year), "has_venue": bool(m.venue), "has_acronym": bool(m.venue_acronym),
+        "has_authors": bool(authors), "has_doi": bool(m.doi), "has_arxiv": bool(m.arxiv),
+        "has_url": bool(m.urls), "has_number": bool(m.number), "has_label": bool(m.label or e.label),
+    }
+    f = {name: float(value) for name, value in evidence.items()}
+    f.update({
+        "section_evidence": float(section_evidence(m, e)),
+        "has_title": float(bool(m.title)),
+        "title_words_log": min(math.log1p(title_words) / math.log(41), 1.0),
+        "title_short": float(title_words < 3),
+        "title_long": float(title_words > 30),
+        "title_is_names": float(bool(m.title) and looks_like_authors(m.title)),
+        "title_prose": float(reads_as_prose(m.title, min_words=12)),
+        "title_yearish": float(bool(YEARISH.fullmatch(m.title.strip()))),
+        "authors_1": float(len(authors) == 1),
+        "authors_2_5": float(2 <= len(authors) <= 5),
+        "authors_6plus": float(len(authors) > 5),
+        "owner_named": float(_owner_named(m, e.owner)),
+        "loose": float(m.loose),
+        "text_prose": float(reads_as_prose(e.text, min_words=20)),
+        "text_len_log": min(math.log1p(len(e.text)) / math.log(2000), 1.0),
+        "text_lines": min(e.text.count("\n") + 1, 8) / 8,
+        "talk_words": float(bool(TALK_WORDS.search(text))),
+        "patent_words": float(bool(PATENT_WORDS.search(text))),
+        "software_words": float(bool(SOFTWARE_WORDS.search(text))),
+        "award_words": float(bool(AWARD_WORDS.search(text))),
+        "thesis_words": float(bool(THESIS_WORDS.search(text))),
+        "supervision_words": float(bool(SUPERVISION_WORDS.search(text))),
+        "section_talk": float(bool(TALK_WORDS.search(section))),
+        "section_patent": float(bool(PATENT_WORDS.search(section))),
+        "section_software": float(bool(SOFTWARE_WORDS.search(section))),
+        "section_none": float(not e.section),
+    })
+    for name in (PUBLICATIONS, NEWS, OTHER, SKIP):
+        f[f"kind_{name}"] = float(kind == name)
+    for shape in ("list", "reference", "block", "citation", "news"):
+        f[f"shape_{shape}"] = float(e.shape == shape)
+    for name in ("has_year", "has_venue", "has_authors", "has_url", "has_label"):
+        f[f"{kind}*{name}"] = f[name]
+    f[f"{kind}*authors_and_date"] = float(bool(authors) and bool(m.year or m.venue))
+    f[f"{e.shape}*has_label"] = f["has_label"]
+    return f
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@dataclass
+class Model:
+    """The fitted CRF: over each section's run of candidates, so a unit is judged with its
+    neighbours (a run of references, a stray line among them)."""
+
+    tagger: pycrfsuite.Tagger
+
+    def probabilities(self, run: list[Candidate]) -> list[float]:
+        self.tagger.set([{name: value for name, value in c.features.items() if value} for c in run])
+        return [self.tagger.marginal(POSITIVE, i) for i in range(len(run))]
+
+
+POSITIVE = "1"
+NEGATIVE = "0"
+
+
+def load_model() -> Model:
+    path = model_dir() / MODEL_FILE
+    return _load_model(str(path), path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_model(path: str, mtime: int) -> Model:
+    if not mtime:
+        raise ModelMissing(f"the finder's model ({path}) is missing: reinstall pubexport, or build it "
+                           "with `python training/build_finder.py`")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return Model(tagger)
+
+
+def decide(candidates: list[Candidate], model: Model) -> list[bool]:
+    """For each candidate (in page order), whether the model calls it a publication."""
+    keep: list[bool] = []
+    for run in sequences(candidates):
+        keep += [p >= THRESHOLD for p in model.probabilities(run)]
+    return keep

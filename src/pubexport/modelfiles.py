@@ -1,0 +1,21 @@
+"""Where the package's fitted models live: ``PUBEXPORT_MODEL_DIR`` when set, else ``pubexport/data``.
+
+Every trained model has a builder, ``training/build_<name>.py`` at the repository root, that writes
+its file into ``src/pubexport/data/``; the benchmark's cross-validation builds each model into a
+temporary directory without one fold's pages and points ``PUBEXPORT_MODEL_DIR`` at it.
+"""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+MODEL_DIR_VARIABLE = "PUBEXPORT_MODEL_DIR"
+
+
+def model_dir() -> Path:
+    """The directory models are read from now (the variable is read on every call)."""
+    override = os.environ.get(MODEL_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    return Path(str(resources.files("pubexport") / "data"))
