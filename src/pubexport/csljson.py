@@ -55,8 +55,9 @@ def to_csl(record: Record) -> dict:
         if acronym:
             item["container-title-short"] = acronym  # citeproc's variable
             item["journalAbbreviation"] = acronym  # the one Zotero imports
-        if kind == PAPER_CONFERENCE:
-            item["event-title"] = venue
+        if kind == PAPER_CONFERENCE:  # Zotero's conference name: the event as pages name it
+            named = acronym and acronym.lower() not in venue.lower()
+            item["event-title"] = f"{venue} ({acronym})" if named else venue
     elif venue:
         item["authority"] = venue  # a patent's issuing office
     for key, value in (("volume", record.volume), ("issue", record.issue), ("page", record.pages),
