@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -84,11 +85,16 @@ def _format_for(output: str, chosen: str | None) -> str:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str),
               help="Where Crossref answers are cached [default: the user cache folder].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the Crossref cache.")
+@click.option("--refresh", is_flag=True,
+              help="Re-run: take the pages' values over values edited in the existing output (keys stay).")
+@click.option("--prune", is_flag=True, help="Re-run: drop the existing entries no page lists any more.")
+@click.option("--dry-run", is_flag=True, help="Print what would change in the output; write nothing.")
+@click.option("--no-backup", is_flag=True, help="Re-run: keep no copy of the replaced output (FILE~).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file read and every warning.")
 @click.version_option(__version__, prog_name="pubexport")
 def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose):
+         crossref_url, cache_dir, no_cache, refresh, prune, dry_run, no_backup, quiet, verbose):
     """Turn profile pages (markdown, HTML, text, LaTeX, .bib, CSL-JSON) into one
     de-duplicated bibliography in BibTeX or CSL-JSON.
 
@@ -97,9 +103,11 @@ def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
     handler = _setup_logging(quiet, verbose)
     fmt = _format_for(output, fmt)
     written: list[str] = []
+    rerun = _Rerun(refresh, prune, dry_run, not no_backup)
     try:
         code = _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size * 1024 * 1024,
-                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written)
+                    crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written,
+                    rerun)
     except KeyboardInterrupt:
         done = f"{', '.join(written)} complete, nothing else" if written else "nothing"
         click.echo(f"\npubexport: interrupted; {done} written", err=True)
@@ -128,7 +136,7 @@ def _setup_logging(quiet: bool, verbose: bool) -> _StderrHandler:
 
 
 def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written) -> int:
+         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written, rerun) -> int:
     from . import pipeline
     from .report import Report
     from .sources import InputError
@@ -167,7 +175,7 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
                 bar.update(1)
 
         try:
-            mentions = pipeline.read(paths, exclude=targets, max_file_size=max_file_size,
+            mentions = pipeline.read(paths, exclude=targets + _backups(output), max_file_size=max_file_size,
                                      on_start=on_start, on_file=on_file)
         except InputError as err:
             return fail(str(err), EXIT_USAGE)
@@ -189,7 +197,11 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         enrich_summary = (f"; crossref: {stats.matched} matched, {stats.unmatched} no confident match, "
                           f"{stats.failed} failed")
 
-    code = _write(records, output, fmt, ascii_only, written)
+    if output != "-" and os.path.exists(output):
+        code, change_summary = _update(records, output, fmt, ascii_only, rerun, report, written)
+    else:
+        code, change_summary = (EXIT_OK, "dry run, nothing written") if rerun.dry_run else \
+            (_write(records, output, fmt, ascii_only, written), "")
     if code:
         return code
     if report_path:
@@ -200,6 +212,8 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         click.echo(f"pubexport: {files_seen} files read{skipped}, {len(mentions)} mentions found, "
                    f"{len(records)} records written, {len(mentions) - len(records)} mentions merged"
                    f"{enrich_summary}", err=True)
+        if change_summary:
+            click.echo(f"pubexport: {output}: {change_summary}", err=True)
     return EXIT_OK
 
 
@@ -250,6 +264,42 @@ def _write(records, output: str, fmt: str, ascii_only: bool, written: list[str])
         return EXIT_OUTPUT
     written.append(output)
     return EXIT_OK
+
+
+@dataclass
+class _Rerun:
+    """What the re-run options ask of an output that exists already."""
+
+    refresh: bool
+    prune: bool
+    dry_run: bool
+    backup: bool
+
+
+def _backups(output: str) -> list[str]:
+    """The backup a re-run keeps beside the output: never read as input."""
+    return [output + "~"] if output != "-" else []
+
+
+def _update(records, output: str, fmt: str, ascii_only: bool, rerun: _Rerun, report, written: list[str]):
+    """Re-run into the existing output (see ``rerun``): (exit code, the summary of what changed)."""
+    from .rerun import BibliographyError, update
+
+    try:
+        result = update(records, output, fmt=fmt, refresh=rerun.refresh, prune=rerun.prune,
+                        ascii_only=ascii_only, dry_run=rerun.dry_run, backup=rerun.backup, report=report)
+    except BibliographyError as err:
+        click.echo(f"pubexport: error: {output}: the existing file {err}; it is left as it is and nothing "
+                   "is written (move it away to start afresh)", err=True)
+        return EXIT_USAGE, ""
+    except OSError as err:
+        click.echo(f"pubexport: error: cannot write {output}: {err.strerror or err}; "
+                   "an existing file there is unchanged", err=True)
+        return EXIT_OUTPUT, ""
+    if result.written:
+        written.append(output)
+    summary = result.summary()
+    return EXIT_OK, f"dry run, nothing written; {summary}" if rerun.dry_run else summary
 
 
 def _write_report(report, report_path: str, written: list[str]) -> int:
