@@ -32,6 +32,7 @@ Examples:
   pubexport profiles/ old.bib -o refs.bib          merge an existing bibliography in
   pubexport profiles/ -o refs.bib --crossref --mailto me@uni.edu
   pubexport profiles/ -o refs.bib --report merges.jsonl
+  pubexport profiles/ -o refs.bib --dry-run        re-run: what would change in refs.bib
 
 \b
 Exit codes: 0 ok; 1 no publications found; 2 usage or input error;

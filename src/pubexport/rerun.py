@@ -97,6 +97,7 @@ class Change:
     differences: list[Difference] = field(default_factory=list)  # hand-edited values kept
     rule: str = ""  # why the record and the entry are one work
     where: str = ""  # the entry's file:line, or the record's first source
+    record: str = ""  # the record of the pages: its title and first source
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Update:
             text = "no changes" + (f"; kept {unlisted} no longer listed" if unlisted else "")
         edits = [d.field for c in self.changes for d in c.differences]
         if edits:
-            text += (f"; kept {len(edits)} value(s) that differ from the pages "
+            text += (f"; kept {len(edits)} hand-edited value{'s' if len(edits) != 1 else ''} "
                      f"({', '.join(sorted(set(edits)))}; --refresh takes the pages')")
         return text
 
@@ -207,8 +208,7 @@ def _parse_csljson(text: str, path: str) -> Existing:
         keys.update(str(item[k]) for k in CSL_KEYS if item.get(k))
         mention = _mention_from_item(item, Source(path, line))
         fields = _flatten(item)
-        kind = str(fields.pop("type", ""))
-        entries.append(ExistingEntry(key, kind, fields, mention, (start, end), line))
+        entries.append(ExistingEntry(key, str(fields.get("type", "")), fields, mention, (start, end), line))
     return Existing(path, "csljson", text, entries, keys)
 
 
@@ -251,14 +251,16 @@ def _flatten(item: dict) -> dict:
 
 
 def _unflatten(fields: dict, kind: str) -> dict:
+    """The item again, with the type in its place (after the keys, where our writer puts it,
+    when the item had none)."""
     item: dict = {}
     for name, value in fields.items():
         if name.startswith("custom."):
             item.setdefault("custom", {})[name[len("custom."):]] = value
         else:
-            item[name] = value
+            item[name] = kind if name == "type" else value
         if name == "citation-key" or (name == "id" and "citation-key" not in fields):
-            item.setdefault("type", kind)  # where our writer puts it: right after the keys
+            item.setdefault("type", kind)
     item.setdefault("type", kind)
     return item
 
@@ -475,7 +477,7 @@ def reconcile(records: list[Record], existing: Existing, *, refresh: bool = Fals
             if text is not None:
                 replaced[k] = text
             changes.append(Change("updated" if updated else "unchanged", entry.key, title, updated, kept,
-                                  rules[record_of_entry[k]], where))
+                                  rules[record_of_entry[k]], where, _describe(record)))
         elif entry.mention is None:
             continue  # nothing to match it by: kept as it is, like a comment
         elif k in duplicates:
@@ -487,8 +489,8 @@ def reconcile(records: list[Record], existing: Existing, *, refresh: bool = Fals
         else:
             changes.append(Change("unlisted", entry.key, title, where=where, rule="no page lists it any more"))
     for record in new_records:
-        changes.append(Change("added", record.key, record.title, where=str(record.sources[0]) if record.sources
-                              else "", rule="matches no entry of the file"))
+        changes.append(Change("added", record.key, record.title, rule="matches no entry of the file",
+                              record=_describe(record)))
     text = render.text(replaced, new_records)
     result = Update(existing.path, text, text != existing.text, changes)
     if report is not None:
@@ -606,16 +608,20 @@ def _cut_json_gap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _describe(record: Record) -> str:
+    return f"{record.title} — {record.sources[0]}" if record.sources else record.title
+
+
 def _report(update: Update, report: Report) -> None:
     outcome = {"added": "added", "updated": "key kept, fields updated", "unchanged": "key kept",
                "unlisted": "kept, no longer listed", "pruned": "pruned", "duplicate": "kept, duplicate entry"}
     for c in update.changes:
-        left = f"{c.key}: {c.title} — {c.where}"
+        left = f"{c.key}: {c.title} — {c.where}" if c.where else c.key
         scores = {"fields": c.updated} if c.updated else {}
-        report.add("update", outcome[c.action], c.rule, left, **scores)
+        report.add("update", outcome[c.action], c.rule, left, c.record, **scores)
         for d in c.differences:
             report.add("update", "hand edit kept", "the file's value differs from the pages'; --refresh "
-                       "takes the pages'", left, field=d.field, kept=d.kept, pages=d.pages)
+                       "takes the pages'", left, c.record, field=d.field, kept=d.kept, pages=d.pages)
 
 
 # --- the whole re-run ----------------------------------------------------------------------------
