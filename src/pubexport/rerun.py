@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
+from .bibinput import _mention_from_entry, _mention_from_item, _people, _unenclosed
+from .gcpause import paused_gc
+from .identifiers import bare_doi
+from .latex import to_text, unverbatim
 from .models import Mention, Record, Source, Work
 from .report import Report
 
@@ -152,7 +156,10 @@ def read_existing(path: str | os.PathLike, fmt: str) -> Existing:
 
 
 def parse_existing(text: str, fmt: str, path: str = "refs") -> Existing:
-    return _parse_csljson(text, path) if fmt == "csljson" else _parse_bibtex(text, path)
+    """Read ``text`` as the bibliography ``path`` in ``fmt``; the garbage collector is paused
+    meanwhile, as when bibliographies are read as input (many small objects, no cycles)."""
+    with paused_gc():
+        return _parse_csljson(text, path) if fmt == "csljson" else _parse_bibtex(text, path)
 
 
 _STRING_BLOCK_RE = re.compile(r"@string", re.IGNORECASE)
@@ -163,8 +170,6 @@ def _parse_bibtex(text: str, path: str) -> Existing:
     import bibtexparser
     from bibtexparser.middlewares import ResolveStringReferencesMiddleware
     from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
-
-    from .bibinput import _mention_from_entry
 
     resolve = [ResolveStringReferencesMiddleware()] if _STRING_BLOCK_RE.search(text) else []
     library = bibtexparser.parse_string(text, parse_stack=resolve)
@@ -194,14 +199,13 @@ def _parse_bibtex(text: str, path: str) -> Existing:
 
 
 def _parse_csljson(text: str, path: str) -> Existing:
-    from .bibinput import _mention_from_item
-
     items = _json_items(text)
     if items is None:
         raise BibliographyError("is not a CSL-JSON array of items")
-    entries, keys = [], set()
+    entries, keys, line, counted = [], set(), 1, 0
     for item, start, end in items:
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", counted, start)
+        counted = start
         if not isinstance(item, dict):
             continue
         key = str(item.get("citation-key") or item.get("id") or "")
@@ -370,7 +374,7 @@ def _reconcile(entry: ExistingEntry, page_type: str, page_fields: dict, rules: _
             present = name
         else:
             old = fields[names.index(present)][1]
-            if not rules.same(name, old, value):
+            if old != value and not rules.same(name, old, value):
                 if refresh or name in rules.provenance:
                     fields[names.index(present)] = (present, value)
                     updated.append(name)
@@ -395,10 +399,6 @@ def _bibtex_same(name: str, old: str, new: str) -> bool:
 
 
 def _bibtex_normal(name: str, value: str):
-    from .bibinput import _people, _unenclosed
-    from .identifiers import bare_doi
-    from .latex import to_text, unverbatim
-
     raw = _unenclosed(value)
     if name in ("author", "editor"):
         return [(p.family, p.given, p.literal) for p in _people(raw)]
@@ -415,9 +415,6 @@ def _bibtex_normal(name: str, value: str):
 
 
 def _bibtex_show(value: str) -> str:
-    from .bibinput import _unenclosed
-    from .latex import to_text
-
     return " ".join(to_text(_unenclosed(value)).split())
 
 
@@ -457,6 +454,12 @@ def reconcile(records: list[Record], existing: Existing, *, refresh: bool = Fals
               ascii_only: bool = False, report: Report | None = None) -> Update:
     """The new text of ``existing`` for ``records`` (keys set on the records in place), and
     what changed for each work. Nothing is written."""
+    with paused_gc():
+        return _reconcile_all(records, existing, refresh, prune, ascii_only, report)
+
+
+def _reconcile_all(records: list[Record], existing: Existing, refresh: bool, prune: bool, ascii_only: bool,
+                   report: Report | None) -> Update:
     pairs, rules, duplicates = match_existing(records, existing.entries)
     for i, k in pairs.items():
         records[i].key = existing.entries[k].key
