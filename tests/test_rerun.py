@@ -2,6 +2,7 @@
 summary says what changed. Pages, people and papers here are fictional."""
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -393,3 +394,48 @@ def test_update_writes_the_file_and_the_backup_through_the_python_api(tmp_path):
 def test_unreadable_existing_csl_json_raises_and_names_the_problem():
     with pytest.raises(BibliographyError, match="not a CSL-JSON array"):
         parse_existing("[{]", "csljson", "refs.json")
+
+
+def test_a_type_that_differs_is_kept_with_its_venue_fields_until_refresh(tmp_path):
+    old = ("@misc{li2023learning,\n  author = {Li, Wei and Chen, Bo},\n"
+           "  title = {Learning to Rank Things Across Many Lists},\n  howpublished = {arXiv preprint},\n"
+           "  year = {2023},\n}\n")
+    records = records_of(tmp_path, RANK)
+    kept = reconcile(records, parse_existing(old, "bibtex", "refs.bib"))
+    [change] = kept.changes
+    assert (change.action, change.updated) == ("updated", ["doi"])
+    assert [(d.field, d.kept, d.pages) for d in change.differences] == [("type", "misc", "inproceedings")]
+    assert "@misc{li2023learning," in kept.text and "booktitle" not in kept.text
+    refreshed = reconcile(records_of(tmp_path, RANK), parse_existing(old, "bibtex", "refs.bib"), refresh=True)
+    assert refreshed.text == (
+        "@inproceedings{li2023learning,\n  author = {Li, Wei and Chen, Bo},\n"
+        "  title = {Learning to Rank Things Across Many Lists},\n"
+        "  booktitle = {International Conference on Machine Learning ({ICML})},\n  year = {2023},\n"
+        "  doi = {10.5555/rank.2023},\n}\n")
+    assert refreshed.changes[0].updated == ["type", "howpublished", "booktitle", "doi"]
+
+
+@pytest.mark.parametrize("gone", [0, 1, 2])
+def test_pruning_csl_json_items_leaves_valid_json(tmp_path, gone):
+    titles = ["Learning Graphs Fast", "Learning to Rank Things Across Many Lists", "Tidal Models of Coastal Erosion"]
+    entries = [GRAPHS, RANK, TIDES]
+    out = io.StringIO()
+    pubexport.write_csljson(records_of(tmp_path, *entries), out)
+    for layout in (out.getvalue(), json.dumps(json.loads(out.getvalue()), indent=2)):
+        listed = [e for k, e in enumerate(entries) if k != gone]
+        result = reconcile(records_of(tmp_path, *listed), parse_existing(layout, "csljson", "refs.json"), prune=True)
+        assert [i["title"] for i in json.loads(result.text)] == [t for k, t in enumerate(titles) if k != gone]
+
+
+def test_page_owners_follow_the_pages_and_are_no_hand_edit(tmp_path):
+    old = ("@article{li2021tidal,\n  author = {Li, Wei},\n  title = {Tidal Models of Coastal Erosion},\n"
+           "  journal = {Journal of Coastal Research},\n  year = {2021},\n  pageowner = {Someone Else},\n}\n")
+    records = records_of(tmp_path, TIDES)
+    records[0].owners = ["Wei Li"]
+    result = reconcile(records, parse_existing(old, "bibtex", "refs.bib"))
+    [change] = result.changes
+    assert (change.updated, change.differences) == (["pageowner"], [])
+    assert "  pageowner = {Wei Li},\n" in result.text
+    records[0].owners = []
+    result = reconcile(records, parse_existing(old, "bibtex", "refs.bib"))
+    assert result.changes[0].updated == ["pageowner"] and "pageowner" not in result.text
