@@ -439,3 +439,11 @@ def test_page_owners_follow_the_pages_and_are_no_hand_edit(tmp_path):
     records[0].owners = []
     result = reconcile(records, parse_existing(old, "bibtex", "refs.bib"))
     assert result.changes[0].updated == ["pageowner"] and "pageowner" not in result.text
+
+
+def test_a_csl_json_item_without_an_id_gets_a_new_one_and_keeps_its_fields(tmp_path):
+    old = '[{"type": "article-journal", "title": "Tidal Models of Coastal Erosion", "note": "mine"}]'
+    result = reconcile(records_of(tmp_path, TIDES), parse_existing(old, "csljson", "refs.json"))
+    [item] = json.loads(result.text)
+    assert (item["id"], item["note"], item["container-title"]) == ("li2021tidal", "mine", "Journal of Coastal Research")
+    assert "citation-key" not in item

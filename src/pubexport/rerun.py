@@ -193,7 +193,7 @@ def _parse_bibtex(text: str, path: str) -> Existing:
         keys.add(block.key)
         fields = {f.key.lower(): f.value for f in block.fields if isinstance(f.value, str)}
         names = {f.key.lower(): f.key for f in block.fields}
-        mention = _mention_from_entry(block, Source(path, line))
+        mention = _mention_from_entry(block, _entry_source(len(entries)))
         entries.append(ExistingEntry(block.key, block.entry_type, fields, mention, (start, pos), line, names))
     return Existing(path, "bibtex", text, entries, keys)
 
@@ -210,7 +210,7 @@ def _parse_csljson(text: str, path: str) -> Existing:
             continue
         key = str(item.get("citation-key") or item.get("id") or "")
         keys.update(str(item[k]) for k in CSL_KEYS if item.get(k))
-        mention = _mention_from_item(item, Source(path, line))
+        mention = _mention_from_item(item, _entry_source(len(entries)))
         fields = _flatten(item)
         entries.append(ExistingEntry(key, str(fields.get("type", "")), fields, mention, (start, end), line))
     return Existing(path, "csljson", text, entries, keys)
@@ -271,12 +271,20 @@ def _unflatten(fields: dict, kind: str) -> dict:
 
 # --- matching records to entries -----------------------------------------------------------------
 
+# The mentions matched carry made-up sources, one per record or entry, by which the merge stage's
+# records say which of them they hold (each record lists its sources).
 RECORDS_PATH = "<pages>"
+ENTRIES_PATH = "<existing>"
+
+
+def _entry_source(index: int) -> Source:
+    return Source(ENTRIES_PATH, index + 1)
 
 
 def _record_mention(record: Record, index: int) -> Mention:
     """The record as one mention of a page of its own, for the merge stage to match."""
-    return Mention(**{f.name: getattr(record, f.name) for f in dataclass_fields(Work)}, source=Source(RECORDS_PATH, index + 1))
+    work = {f.name: getattr(record, f.name) for f in dataclass_fields(Work)}
+    return Mention(**work, source=Source(RECORDS_PATH, index + 1))
 
 
 def match_existing(records: list[Record], entries: list[ExistingEntry]) -> tuple[dict[int, int], dict, set]:
@@ -290,16 +298,14 @@ def match_existing(records: list[Record], entries: list[ExistingEntry]) -> tuple
     from .merging import merge
 
     record_mentions = [_record_mention(r, i) for i, r in enumerate(records)]
-    entry_mentions = {id(e.mention): k for k, e in enumerate(entries) if e.mention is not None}
-    by_id = {id(m): i for i, m in enumerate(record_mentions)}
     groups = merge(record_mentions + [e.mention for e in entries if e.mention is not None])
     pairs: dict[int, int] = {}
     rules: dict[int, str] = {}
     duplicates: set[int] = set()
     cache = match.FeatureCache()
     for group in groups:
-        mine = [by_id[id(m)] for m in group.mentions if id(m) in by_id]
-        theirs = [entry_mentions[id(m)] for m in group.mentions if id(m) in entry_mentions]
+        mine = [s.line - 1 for s in group.sources if s.path == RECORDS_PATH]
+        theirs = [s.line - 1 for s in group.sources if s.path == ENTRIES_PATH]
         if not mine or not theirs:
             continue
         scored = []
@@ -328,6 +334,7 @@ class _Rules:
     """How one format names, compares and renders fields."""
 
     provenance: tuple
+    keys: tuple  # the fields that hold the entry's key: never compared
     type_fields: frozenset
     aliases: dict
     same: object  # (name, existing value, page value) -> bool
@@ -356,7 +363,7 @@ def _reconcile(entry: ExistingEntry, page_type: str, page_fields: dict, rules: _
             kept.append(Difference("type", entry.type, page_type))
     previous = None
     for name, value in page_fields.items():
-        if name in CSL_KEYS and rules.provenance == CSL_PROVENANCE:
+        if name in rules.keys:
             if name == "id" and name not in names and "citation-key" not in names:
                 fields.insert(0, (name, value))
                 names.insert(0, name)
@@ -443,8 +450,8 @@ def _csl_show(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-BIBTEX_RULES = _Rules(BIBTEX_PROVENANCE, BIBTEX_TYPE_FIELDS, BIBTEX_ALIASES, _bibtex_same, _bibtex_show)
-CSL_RULES = _Rules(CSL_PROVENANCE, CSL_TYPE_FIELDS, CSL_ALIASES, _csl_same, _csl_show)
+BIBTEX_RULES = _Rules(BIBTEX_PROVENANCE, (), BIBTEX_TYPE_FIELDS, BIBTEX_ALIASES, _bibtex_same, _bibtex_show)
+CSL_RULES = _Rules(CSL_PROVENANCE, CSL_KEYS, CSL_TYPE_FIELDS, CSL_ALIASES, _csl_same, _csl_show)
 _SAME_BIBTEX_TYPE = {"conference": "inproceedings"}
 
 
@@ -466,7 +473,9 @@ def _reconcile_all(records: list[Record], existing: Existing, refresh: bool, pru
     new_records = [r for i, r in enumerate(records) if i not in pairs]
     from .keys import assign_keys
 
-    assign_keys(new_records, reserved=existing.keys)
+    # a CSL-JSON item without id or citation-key that matches a record gets a new key, as an id
+    assign_keys(new_records + [records[i] for i, k in pairs.items() if not existing.entries[k].key],
+                reserved=existing.keys)
     render = _BibtexRender(existing, ascii_only) if existing.format == "bibtex" else _CslRender(existing)
     changes: list[Change] = []
     replaced: dict[int, str | None] = {}  # entry index -> new text, or None to cut it out
@@ -479,7 +488,7 @@ def _reconcile_all(records: list[Record], existing: Existing, refresh: bool, pru
             text, updated, kept = render.updated(entry, record, refresh)
             if text is not None:
                 replaced[k] = text
-            changes.append(Change("updated" if updated else "unchanged", entry.key, title, updated, kept,
+            changes.append(Change("updated" if updated else "unchanged", record.key, title, updated, kept,
                                   rules[record_of_entry[k]], where, _describe(record)))
         elif entry.mention is None:
             continue  # nothing to match it by: kept as it is, like a comment
