@@ -113,9 +113,10 @@ def test_a_renamed_title_keeps_the_key_and_the_old_title_until_refresh(site):
 def test_hand_edits_in_the_bib_are_kept_and_reported_and_refresh_keeps_fields_only_the_file_has(site, tmp_path):
     path = site(GRAPHS, RANK, TIDES)
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title = {Tidal Models of Coastal Erosion}", "title = {Tidal Models of Coastal Erosion, Revised}")
-    text = text.replace("  author = {Li, Wei and Diaz, Ana},\n",
-                        "  author = {Li, Wei and Diaz, Ana},\n  note = {Best paper award},\n  doi = {10.5555/graphs},\n")
+    text = text.replace("title = {Tidal Models of Coastal Erosion}",
+                        "title = {Tidal Models of Coastal Erosion, Revised}")
+    text = text.replace("  author = {Li, Wei and Diaz, Ana},\n", "  author = {Li, Wei and Diaz, Ana},\n"
+                        "  note = {Best paper award},\n  doi = {10.5555/graphs},\n")
     path.write_text(text, encoding="utf-8")
     report = tmp_path / "decisions.jsonl"
     result = rerun(path, "--report", report)
@@ -447,3 +448,29 @@ def test_a_csl_json_item_without_an_id_gets_a_new_one_and_keeps_its_fields(tmp_p
     [item] = json.loads(result.text)
     assert (item["id"], item["note"], item["container-title"]) == ("li2021tidal", "mine", "Journal of Coastal Research")
     assert "citation-key" not in item
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "csljson"])
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_every_entry_type_and_sharp_edge_rerun_into_its_own_output_changes_nothing(fmt, ascii_only):
+    from output_records import sample_records
+
+    out = io.StringIO()
+    if fmt == "bibtex":
+        pubexport.write_bibtex(sample_records(), out, ascii_only=ascii_only)
+    else:
+        pubexport.write_csljson(sample_records(), out)
+    records = sample_records()
+    records.reverse()
+    result = reconcile(records, parse_existing(out.getvalue(), fmt, "refs"), ascii_only=ascii_only)
+    assert (result.summary(), result.text) == ("no changes", out.getvalue())
+    assert {c.action for c in result.changes} == {"unchanged"}
+
+
+def test_a_file_written_with_ascii_escapes_reruns_without_them_unchanged():
+    from output_records import sample_records
+
+    out = io.StringIO()
+    pubexport.write_bibtex(sample_records(), out, ascii_only=True)
+    result = reconcile(sample_records(), parse_existing(out.getvalue(), "bibtex", "refs.bib"))
+    assert result.summary() == "no changes"

@@ -54,7 +54,8 @@ CSL_KEYS = ("id", "citation-key")  # never compared: the key is the entry's own
 
 
 class BibliographyError(Exception):
-    """The existing output cannot be read safely, so it is left alone."""
+    """The existing output cannot be read safely, so it is left alone; the message completes
+    'the existing file ...'."""
 
 
 @dataclass
@@ -148,7 +149,7 @@ def read_existing(path: str | os.PathLike, fmt: str) -> Existing:
         with open(path, "rb") as fp:
             data = fp.read()
     except OSError as err:
-        raise BibliographyError(f"cannot read it ({err.strerror or err})") from err
+        raise BibliographyError(f"cannot be read ({err.strerror or err})") from err
     what = binary_kind(data[:8192])
     if what:
         raise BibliographyError(f"is {what}, not a bibliography")
@@ -177,7 +178,8 @@ def _parse_bibtex(text: str, path: str) -> Existing:
     for block in library.blocks:
         start = text.find(block.raw, pos)
         if start < 0:
-            raise BibliographyError(f"line {(block.start_line or 0) + 1}: cannot tell where an entry ends")
+            line = (block.start_line or 0) + 1
+            raise BibliographyError(f"has an entry at line {line} whose end cannot be found")
         pos = start + len(block.raw)
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock) and block.ignore_error_block is not None:
