@@ -274,13 +274,15 @@ def _unflatten(fields: dict, kind: str) -> dict:
 # --- matching records to entries -----------------------------------------------------------------
 
 # The mentions matched carry made-up sources, one per record or entry, by which the merge stage's
-# records say which of them they hold (each record lists its sources).
+# records say which of them they hold (each record lists its sources). The records are entries of
+# one page: two of them are two works. Each entry is a page of its own, so that two entries of one
+# work in the file (a preprint and its paper) are found to be one.
 RECORDS_PATH = "<pages>"
 ENTRIES_PATH = "<existing>"
 
 
 def _entry_source(index: int) -> Source:
-    return Source(ENTRIES_PATH, index + 1)
+    return Source(f"{ENTRIES_PATH}#{index + 1}", index + 1)
 
 
 def _record_mention(record: Record, index: int) -> Mention:
@@ -307,7 +309,7 @@ def match_existing(records: list[Record], entries: list[ExistingEntry]) -> tuple
     cache = match.FeatureCache()
     for group in groups:
         mine = [s.line - 1 for s in group.sources if s.path == RECORDS_PATH]
-        theirs = [s.line - 1 for s in group.sources if s.path == ENTRIES_PATH]
+        theirs = [s.line - 1 for s in group.sources if s.path.startswith(ENTRIES_PATH + "#")]
         if not mine or not theirs:
             continue
         scored = []
