@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 import pubexport
@@ -474,3 +476,26 @@ def test_a_file_written_with_ascii_escapes_reruns_without_them_unchanged():
     pubexport.write_bibtex(sample_records(), out, ascii_only=True)
     result = reconcile(sample_records(), parse_existing(out.getvalue(), "bibtex", "refs.bib"))
     assert result.summary() == "no changes"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.integers(0, 12)), st.randoms(use_true_random=False)), min_size=1, max_size=5),
+       st.sampled_from(["bibtex", "csljson"]), st.booleans())
+def test_keys_never_change_and_never_pass_to_another_work_over_any_sequence_of_runs(runs, fmt, prune):
+    """Each run lists some of the sample works in some order; a key, once given, stays with its work
+    (with --prune, until the work is pruned: the file then holds its key no more)."""
+    from output_records import sample_records
+
+    existing = parse_existing("", fmt, "refs")
+    key_of: dict[str, str] = {}
+    for listed, rng in runs:
+        records = [r for k, r in enumerate(sample_records()) if k in listed]
+        rng.shuffle(records)
+        result = reconcile(records, existing, prune=prune)
+        for record in records:
+            assert key_of.setdefault(record.title, record.key) == record.key
+        assert len(set(key_of.values())) == len(key_of)
+        if prune:
+            key_of = {r.title: r.key for r in records}
+        existing = parse_existing(result.text, fmt, "refs")
+        assert len({e.key for e in existing.entries}) == len(existing.entries)
