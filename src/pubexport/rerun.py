@@ -6,8 +6,8 @@ a re-run must not rebuild the file from nothing. Instead:
 1. ``read_existing`` reads the file there now (BibTeX or CSL-JSON, ours, hand-written, Zotero's or
    Better BibTeX's) into its entries, each with its key, its fields as written and the mention the
    bibliography reader (``bibinput``) makes of it.
-2. ``reconcile`` matches the new records to those entries with the merge stage itself
-   (``merging.merge`` over one mention per record and one per entry), one entry per record.
+2. ``reconcile`` pairs the new records with those entries (``match_existing``: the merge stage
+   itself, ``merging.merge`` over one mention per record and one per entry), one entry per record.
    A matched record keeps the entry's key; a new record gets a key no entry uses (``keys``).
    Field by field, a value the entry holds that differs from what the pages give now is kept and
    reported (``refresh`` takes the pages' value); fields the pages add fill gaps; the fields only
@@ -345,8 +345,8 @@ class _Rules:
     show: object  # value -> text for the report
 
 
-def _reconcile(entry: ExistingEntry, page_type: str, page_fields: dict, rules: _Rules, refresh: bool,
-               same_type: bool) -> tuple[str, list[tuple[str, object]], list[str], list[Difference]]:
+def _merge_fields(entry: ExistingEntry, page_type: str, page_fields: dict, rules: _Rules, refresh: bool,
+                  same_type: bool) -> tuple[str, list[tuple[str, object]], list[str], list[Difference]]:
     """(type, fields, names updated, differences kept) of one matched entry."""
     fields = list(entry.fields.items())
     names = [n for n, _ in fields]
@@ -524,8 +524,8 @@ class _BibtexRender:
         page = to_entry(record, ascii_only=self.ascii_only)
         page_fields = {f.key: f.value for f in page.fields}
         same_type = _SAME_BIBTEX_TYPE.get(entry.type.lower(), entry.type.lower()) == page.entry_type
-        kind, fields, updated, kept = _reconcile(entry, page.entry_type, page_fields, BIBTEX_RULES, refresh,
-                                                 same_type)
+        kind, fields, updated, kept = _merge_fields(entry, page.entry_type, page_fields, BIBTEX_RULES,
+                                                    refresh, same_type)
         if not updated:
             return None, updated, kept
         return self._entry_text(kind, entry.key, [(entry.names.get(n, n), v) for n, v in fields]), updated, kept
@@ -564,8 +564,8 @@ class _CslRender:
 
         page = _flatten(to_csl(record))
         page_type = str(page.pop("type", ""))
-        kind, fields, updated, kept = _reconcile(entry, page_type, page, CSL_RULES, refresh,
-                                                 entry.type == page_type)
+        kind, fields, updated, kept = _merge_fields(entry, page_type, page, CSL_RULES, refresh,
+                                                    entry.type == page_type)
         if not updated:
             return None, updated, kept
         return json.dumps(_unflatten(dict(fields), kind), ensure_ascii=False), updated, kept
