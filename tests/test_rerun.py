@@ -176,6 +176,7 @@ def test_dry_run_prints_the_summary_and_writes_nothing(site, tmp_path):
     fresh = tmp_path / "fresh.bib"
     result = run(tmp_path / "pages", "-o", fresh, "--dry-run")
     assert result.exit_code == 0 and not fresh.exists()
+    assert f"{fresh}: dry run, nothing written; added 2, updated 0, kept 0 no longer listed" in result.stderr
 
 
 def test_a_change_keeps_a_backup_of_the_old_file_unless_no_backup(site):

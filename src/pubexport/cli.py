@@ -200,9 +200,11 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
 
     if output != "-" and os.path.exists(output):
         code, change_summary = _update(records, output, fmt, ascii_only, rerun, report, written)
+    elif rerun.dry_run:
+        code, change_summary = EXIT_OK, f"dry run, nothing written; added {len(records)}, updated 0, " \
+                                        "kept 0 no longer listed"
     else:
-        code, change_summary = (EXIT_OK, "dry run, nothing written") if rerun.dry_run else \
-            (_write(records, output, fmt, ascii_only, written), "")
+        code, change_summary = _write(records, output, fmt, ascii_only, written), ""
     if code:
         return code
     if report_path:
