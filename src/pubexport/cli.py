@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -33,6 +34,7 @@ Examples:
   pubexport profiles/ -o refs.bib --report merges.jsonl
   pubexport https://example.edu/~ana/ -o refs.bib --mailto me@uni.edu
   pubexport --urls members.txt -o refs.bib         one URL a line
+  pubexport profiles/ -o refs.bib --dry-run        re-run: what would change in refs.bib
 
 \b
 Exit codes: 0 ok; 1 no publications found (or nothing read); 2 usage or input error;
@@ -98,11 +100,17 @@ def _format_for(output: str, chosen: str | None) -> str | None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Give up on a web site silent for this long.")
 @click.option("--offline", is_flag=True, help="Read URLs from the page cache only; send nothing.")
+@click.option("--refresh", is_flag=True,
+              help="Re-run: take the pages' values over values edited in the existing output (keys stay).")
+@click.option("--prune", is_flag=True, help="Re-run: drop the existing entries no page lists any more.")
+@click.option("--dry-run", is_flag=True, help="Print what would change in the output; write nothing.")
+@click.option("--no-backup", is_flag=True, help="Re-run: keep no copy of the replaced output (FILE~).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file read and every warning.")
 @click.version_option(__version__, prog_name="pubexport")
 def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, url_lists, delay, timeout, offline, quiet, verbose):
+         crossref_url, cache_dir, no_cache, url_lists, delay, timeout, offline, refresh, prune, dry_run,
+         no_backup, quiet, verbose):
     """Turn profile pages (markdown, HTML, text, LaTeX, .bib, CSL-JSON) into one
     de-duplicated bibliography in BibTeX or CSL-JSON.
 
@@ -124,10 +132,11 @@ def main(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         raise click.UsageError("--offline reads the page cache, which --no-cache turns off")
     web = _web_settings(url_lists, delay, timeout, offline, mailto, cache_dir, no_cache)
     paths = list(paths) + [url for path in url_lists for url in _urls_in(path)]
+    rerun = _Rerun(refresh, prune, dry_run, not no_backup)
     try:
         code = _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size * 1024 * 1024,
                     crossref, mailto, crossref_url, cache_dir, no_cache, quiet, verbose, handler, written,
-                    web)
+                    web, rerun)
     except KeyboardInterrupt:
         done = f"{', '.join(written)} complete, nothing else" if written else "nothing"
         click.echo(f"\npubexport: interrupted; {done} written", err=True)
@@ -173,7 +182,7 @@ def _setup_logging(quiet: bool, verbose: bool) -> _StderrHandler:
 
 
 def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size, crossref, mailto,
-         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written, web) -> int:
+         crossref_url, cache_dir, no_cache, quiet, verbose, handler, written, web, rerun) -> int:
     from . import pipeline
     from .report import Report
     from .sources import InputError
@@ -213,7 +222,7 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
                 bar.update(1)
 
         try:
-            mentions = pipeline.read(paths, exclude=targets, max_file_size=max_file_size,
+            mentions = pipeline.read(paths, exclude=targets + _backups(output), max_file_size=max_file_size,
                                      on_start=on_start, on_file=on_file, web=web)
         except InputError as err:
             return fail(str(err), EXIT_USAGE)
@@ -235,7 +244,13 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         enrich_summary = (f"; crossref: {stats.matched} matched, {stats.unmatched} no confident match, "
                           f"{stats.failed} failed")
 
-    code = _write(records, output, fmt, ascii_only, written)
+    if output != "-" and os.path.exists(output):
+        code, change_summary = _update(records, output, fmt, ascii_only, rerun, report, written)
+    elif rerun.dry_run:
+        code, change_summary = EXIT_OK, f"dry run, nothing written; added {len(records)}, updated 0, " \
+                                        "kept 0 no longer listed"
+    else:
+        code, change_summary = _write(records, output, fmt, ascii_only, written), ""
     if code:
         return code
     if report_path:
@@ -246,6 +261,8 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         click.echo(f"pubexport: {files_seen} files read{skipped}, {len(mentions)} mentions found, "
                    f"{len(records)} records written, {len(mentions) - len(records)} mentions merged"
                    f"{enrich_summary}", err=True)
+        if change_summary:
+            click.echo(f"pubexport: {output}: {change_summary}", err=True)
     return EXIT_OK
 
 
@@ -296,6 +313,42 @@ def _write(records, output: str, fmt: str, ascii_only: bool, written: list[str])
         return EXIT_OUTPUT
     written.append(output)
     return EXIT_OK
+
+
+@dataclass
+class _Rerun:
+    """What the re-run options ask of an output that exists already."""
+
+    refresh: bool
+    prune: bool
+    dry_run: bool
+    backup: bool
+
+
+def _backups(output: str) -> list[str]:
+    """The backup a re-run keeps beside the output: never read as input."""
+    return [output + "~"] if output != "-" else []
+
+
+def _update(records, output: str, fmt: str, ascii_only: bool, rerun: _Rerun, report, written: list[str]):
+    """Re-run into the existing output (see ``rerun``): (exit code, the summary of what changed)."""
+    from .rerun import BibliographyError, update
+
+    try:
+        result = update(records, output, fmt=fmt, refresh=rerun.refresh, prune=rerun.prune,
+                        ascii_only=ascii_only, dry_run=rerun.dry_run, backup=rerun.backup, report=report)
+    except BibliographyError as err:
+        click.echo(f"pubexport: error: {output}: the existing file {err}; it is left as it is and nothing "
+                   "is written (move it away to start afresh)", err=True)
+        return EXIT_USAGE, ""
+    except OSError as err:
+        click.echo(f"pubexport: error: cannot write {output}: {err.strerror or err}; "
+                   "an existing file there is unchanged", err=True)
+        return EXIT_OUTPUT, ""
+    if result.written:
+        written.append(output)
+    summary = result.summary()
+    return EXIT_OK, f"dry run, nothing written; {summary}" if rerun.dry_run else summary
 
 
 def _write_report(report, report_path: str, written: list[str]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .models import Record
 
@@ -88,15 +89,23 @@ def _suffix(n: int) -> str:
     return letters
 
 
-def assign_keys(records: list[Record]) -> None:
-    """Give every record a unique key (in place), the same whatever the order of ``records``."""
+def assign_keys(records: list[Record], reserved: Iterable[str] = ()) -> None:
+    """Give every record a unique key (in place), the same whatever the order of ``records``.
+
+    No record gets one of the ``reserved`` keys (those an existing bibliography already uses),
+    compared ignoring case as BibTeX and biber do; a base key that is reserved, or that the
+    reserved keys already tell apart with suffixes (``li2023a``), gets the next free suffix.
+    """
     groups: dict[str, list[Record]] = {}
     for record in records:
         groups.setdefault(base_key(record), []).append(record)
-    taken = {base for base, group in groups.items() if len(group) == 1}
+    taken = {key.casefold() for key in reserved}
+    alone = {base for base, group in groups.items()
+             if len(group) == 1 and base not in taken and base + _suffix(0) not in taken}
+    taken |= alone
     for base in sorted(groups):
         group = groups[base]
-        if len(group) == 1:
+        if base in alone:
             group[0].key = base
             continue
         n = 0

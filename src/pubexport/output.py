@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,28 @@ def atomic_write(path: str | os.PathLike) -> Iterator[IO[str]]:
             os.unlink(tmp_name)
         raise
     _fsync_folder(target.parent)
+
+
+def write_backup(path: str | os.PathLike, suffix: str = "~") -> Path:
+    """Copy the file at ``path`` byte for byte to ``path`` + ``suffix`` (``refs.bib~``), atomically,
+    before the file itself is replaced; returns the backup's path."""
+    backup = Path(os.fspath(path) + suffix)
+    with open(os.path.realpath(path), "rb") as source:
+        data = source.read()
+    target = Path(os.path.realpath(backup))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data)
+            fp.flush()
+            os.fsync(fp.fileno())
+        shutil.copymode(os.path.realpath(path), tmp_name)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return backup
 
 
 def _fsync_folder(folder: Path) -> None:

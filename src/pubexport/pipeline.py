@@ -166,6 +166,14 @@ def enrich(records: list[Record], **options):
     return enrich_records(records, **options)
 
 
+def update(records: list[Record], path: str | os.PathLike, **options):
+    """Bring the bibliography at ``path`` up to date with ``records``, keeping its keys and hand
+    edits; returns what changed (see ``rerun.update`` and README, "Re-running")."""
+    from .rerun import update as update_file
+
+    return update_file(records, path, **options)
+
+
 def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False) -> None:
     """Write BibTeX; assigns citation keys first when records have none."""
     from .bibtex import write_bibtex as write
