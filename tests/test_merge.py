@@ -240,3 +240,59 @@ def test_link_reused_from_a_sibling_paper_does_not_fuse_the_two_papers():
     ])
     assert len(records) == 2
     assert sorted(len(r.mentions) for r in records) == [1, 2]
+
+
+def test_venue_badge_read_as_authors_does_not_veto_identical_title_and_arxiv_id():
+    title = "Hierarchical Widget Mining via Joint Spherical Gadget Embedding"
+    listed = mention(title, "ada.md", 7, year=2020, arxiv="2007.01234", venue_acronym="KDD",
+                     authors=[Person("Li", "Ada"), Person("Chen", "Bo"), Person("Okafor", "Uma")])
+    badge = mention(title, "bo.md", 3, year=2020, arxiv="2007.01234", venue_acronym="KDD",
+                    authors=[Person(literal="KDD 2020")])
+    [record] = merge([listed, badge])
+    assert [p.family for p in record.authors] == ["Li", "Chen", "Okafor"]
+
+
+def test_same_arxiv_id_and_title_outweigh_a_clashing_author_list():
+    title = "Seed-Guided Widget Discovery with Out-of-Vocabulary Gadgets"
+    a = mention(title, "ada.md", 2, arxiv="2205.01111", authors=[Person("Li", "Ada"), Person("Chen", "Bo")])
+    b = mention(title, "bo.md", 5, arxiv="2205.01111", authors=[Person("Tutorial", "Widget"), Person("Slides", "Deck")])
+    assert len(merge([a, b])) == 1
+
+
+def test_twins_one_content_word_apart_listed_on_the_same_pages_stay_two_records():
+    people = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    image = "Sparse Widget Lenses for Image Tracking"
+    video = "Sparse Widget Lenses for Video Tracking"
+    records = merge([
+        mention(image, "ada.md", 1, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(video, "ada.md", 4, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(image.lower(), "bo.md", 2, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(video.replace("Tracking", "Trackng"), "bo.md", 6, authors=people, year=2022, venue_acronym="CVPR"),
+    ])
+    assert [sorted(m.source.path + str(m.source.line) for m in r.mentions) for r in records] == [
+        ["ada.md1", "bo.md2"], ["ada.md4", "bo.md6"]]
+
+
+def test_twins_with_different_arxiv_ids_stay_apart_even_on_different_pages():
+    a = mention("Static Widget Fields from Sparse Views", "ada.md", 1, arxiv="2301.00001")
+    b = mention("Dynamic Widget Fields from Sparse Views", "bo.md", 1, arxiv="2301.00002")
+    assert len(merge([a, b])) == 2
+
+
+def test_twin_found_only_through_a_third_page_is_not_chained_in():
+    people = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    supervised = mention("Supervised Widget Learning for Gadget Graphs", "ada.md", 1, authors=people, year=2021)
+    unsupervised = mention("Unsupervised Widget Learning for Gadget Graphs", "bo.md", 1, authors=people, year=2021)
+    # a third page misspells one twin so that it scores close to both
+    between = mention("Unsupervisd Widget Learning for Gadget Graphs", "cy.md", 1, authors=people, year=2021)
+    records = merge([supervised, unsupervised, between])
+    assert sorted(len(r.mentions) for r in records) == [1, 2]
+
+
+def test_two_entries_of_one_page_are_two_papers_but_its_news_item_joins_the_entry():
+    fast = mention("Fast Deterministic Widget Completion", "cv.md", 3, year=2014)
+    faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, year=2013)
+    news = mention("Faster Deterministic Widget Completion", "cv.md", 1, loose=True)
+    records = merge([fast, faster, news])
+    assert sorted((r.title, len(r.mentions)) for r in records) == [
+        ("Fast Deterministic Widget Completion", 1), ("Faster Deterministic Widget Completion", 2)]
