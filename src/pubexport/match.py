@@ -55,6 +55,7 @@ _WORD_SUBS = {"&": " and ", "+": " plus "}
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "with", "via", "to", "by",
                              "from", "at", "as", "or", "its", "their", "towards", "toward", "using"})
 STEM, ENDING = 4, 3  # one word with another ending: a shared start this long, endings this short
+LONG_WORD = 6
 TYPO_EDITS = 1  # two spellings this many edits apart (transposition one edit) are one word mistyped
 
 
@@ -281,8 +282,9 @@ def swapped_words(a: str, b: str) -> tuple[str, str] | None:
 def same_word(a: str, b: str) -> bool:
     """True when two spellings are one word: a typo apart, or the same stem with another ending
     ("discover" / "discovering"); a different prefix ("supervised" / "unsupervised") is not."""
-    if OSA.distance(a, b, score_cutoff=TYPO_EDITS + 1) <= TYPO_EDITS:
-        return True
+    edits = OSA.distance(a, b, score_cutoff=TYPO_EDITS + 2)
+    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and min(len(a), len(b)) >= LONG_WORD):
+        return True  # one typo, or two in a long word (two pages each mistyping it) past its first letter
     stem = len(os.path.commonprefix((a, b)))
     return stem >= STEM and stem >= min(len(a), len(b)) - ENDING
 
