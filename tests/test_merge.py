@@ -296,3 +296,18 @@ def test_two_entries_of_one_page_are_two_papers_but_its_news_item_joins_the_entr
     records = merge([fast, faster, news])
     assert sorted((r.title, len(r.mentions)) for r in records) == [
         ("Fast Deterministic Widget Completion", 1), ("Faster Deterministic Widget Completion", 2)]
+
+
+def test_typo_in_a_titles_only_rare_word_still_finds_its_correct_spelling():
+    # seventy titles share every common word, so only their own invented words could key them
+    rng = random.Random(3)
+
+    def word():
+        return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+
+    fillers = [mention(f"Deep Widget Learning {word()} {word()} {word()}", f"f{k}.md", 1) for k in range(70)]
+    right = mention("Deep Widget Learning Zorbulaxion", "ada.md", 3)
+    typo = mention("Deep Widget Learning Zorbualxion", "bo.md", 5)
+    records = merge(fillers + [right, typo])
+    assert len(records) == 71
+    assert sorted(m.source.path for r in records if len(r.mentions) > 1 for m in r.mentions) == ["ada.md", "bo.md"]

@@ -45,6 +45,7 @@ _HYPHEN_BREAK = re.compile(r"-(?<=\w-)\s+(?=\w)")
 _JOINERS = re.compile(r"['\u2019\u2010\u2011\u2012\u2013-](?<=\w.)(?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
 _MARKER_WORDS = _ROMAN | _PART_WORDS
@@ -232,7 +233,7 @@ def is_plausible_name(person: Person) -> bool:
     """False for an "author" no person is called: a name with digits, such as a venue badge
     ("WWW 2020", "KDD 2023 Tutorial") an extractor took for the author list. Such a list says
     nothing about who wrote the paper, so it can neither support nor veto a match."""
-    return not any(c.isdigit() for c in (person.literal or person.family + person.given))
+    return _DIGIT.search(person.literal or person.family + person.given) is None
 
 
 def _title_features(raw: str) -> tuple:
