@@ -388,7 +388,7 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
     return Evidence(title, is_acronym_of(a, b), same_id, id_clash, a.label is not None and a.label == b.label,
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
                     a.markers != b.markers and title < 100.0,
-                    swapped_words(a.title, b.title) if differ and title >= CLEARLY_DIFFERENT else None,
+                    swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
                     separate_entries(a, b))
 
 
@@ -473,7 +473,8 @@ def conflict(a: Features, b: Features) -> str:
         if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
                                          or (a.doi and b.doi and a.doi != b.doi)):
             return DIFFERENT_IDS
-        if not (shares_id(a, b) or a.label is not None and a.label == b.label) and swapped_words(a.title, b.title):
+        if (title >= SUPPORTED and not (shares_id(a, b) or a.label is not None and a.label == b.label)
+                and swapped_words(a.title, b.title)):
             return "titles differ in a content word"
     if a.author_keys != b.author_keys and authors_clash(a, b, author_overlap(a, b)):
         if not (shares_id(a, b) and title >= NEAR_IDENTICAL):

@@ -291,16 +291,21 @@ class _Linker:
         with its correct spelling, so one of the two orders puts the two side by side (pairs
         sharing a word key were scored already)."""
         compact = [title.replace(" ", "") for title in titles]
+        key_sets = [frozenset(k) for k in keys]
+        ratio, crossed = fuzz.ratio, set()
         for order in (sorted(range(len(titles)), key=compact.__getitem__),
                       sorted(range(len(titles)), key=lambda t: compact[t][::-1])):
             for k, t in enumerate(order):
+                title, held = titles[t], key_sets[t]
                 for other in order[k + 1:k + 1 + NEIGHBOURS]:
-                    first, second = min(t, other), max(t, other)
-                    if keys[first] and keys[second] and not set(keys[first]).isdisjoint(keys[second]):
+                    if held and key_sets[other] and not held.isdisjoint(key_sets[other]):
                         continue
-                    score = fuzz.ratio(titles[first], titles[second], score_cutoff=cutoff)
+                    score = ratio(title, titles[other], score_cutoff=cutoff)
                     if score:
-                        self._cross(groups[first], groups[second], score)
+                        pair = (t, other) if t < other else (other, t)
+                        if pair not in crossed:
+                            crossed.add(pair)
+                            self._cross(groups[pair[0]], groups[pair[1]], score)
 
     def _cross(self, left: list[int], right: list[int], title: float) -> None:
         """Link two title groups through the first pair of their mentions that merges."""

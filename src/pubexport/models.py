@@ -22,7 +22,7 @@ CHAPTER = "chapter"
 UNKNOWN = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a mention was read: the file and the 1-based line its entry starts on."""
 
@@ -33,7 +33,7 @@ class Source:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """One author. ``literal`` holds a name that cannot be split (an organisation, or
     ``"others"`` for a list cut short with *et al.*)."""
@@ -55,7 +55,7 @@ class Person:
 OTHERS = Person(literal="others")
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One input file, decoded to text (before repair)."""
 
@@ -64,7 +64,7 @@ class Document:
     kind: str = "text"  # text | markdown | html | latex | bibtex | csljson
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One publication entry located by the finder: its raw lines and where it came from.
 
@@ -81,7 +81,7 @@ class Entry:
     owner: str = ""  # the page owner's name when the page marks it
 
 
-@dataclass
+@dataclass(slots=True)
 class Work:
     """The bibliographic fields shared by a mention and a merged record."""
 
@@ -103,7 +103,7 @@ class Work:
     number: str = ""  # patent or report number
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention(Work):
     """One sighting of a paper on one page.
 
@@ -117,7 +117,7 @@ class Mention(Work):
     label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
 
 
-@dataclass
+@dataclass(slots=True)
 class Record(Work):
     """One paper after merging: the best fields of all its mentions, and where each came from."""
 
