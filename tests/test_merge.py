@@ -311,3 +311,10 @@ def test_typo_in_a_titles_only_rare_word_still_finds_its_correct_spelling():
     records = merge(fillers + [right, typo])
     assert len(records) == 71
     assert sorted(m.source.path for r in records if len(r.mentions) > 1 for m in r.mentions) == ["ada.md", "bo.md"]
+
+
+def test_unmarked_news_item_linking_the_entrys_arxiv_id_joins_the_entry():
+    news = mention("Gradient Lenses for Sparse Widget Traking", "ada.md", 3, arxiv="2104.00001")
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 30, arxiv="2104.00001",
+                    authors=[Person("Li", "Ada")], year=2021)
+    assert len(merge([news, entry])) == 1

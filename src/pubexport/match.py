@@ -395,7 +395,9 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
 def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
     so two of its entries are two papers (a news item or a bare link text is loose or only the
-    title's acronym, a citation of the entry's label shares the label: none of them counts)."""
+    title's acronym, a citation of the entry's label shares the label: none of them counts; nor
+    do two entries linking one arXiv id or DOI under near-identical titles, a news item the
+    extractor did not mark)."""
     return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
             and not (a.label is not None and a.label == b.label))
 
@@ -415,7 +417,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         if ev.same_id:
             return False, f"same {ev.same_id} id but the titles clearly differ (a reused link)", True
         return False, "titles clearly differ", ev.same_label
-    if ev.same_page and a.compact != b.compact and not ev.acronym:
+    if (ev.same_page and a.compact != b.compact and not ev.acronym
+            and not (ev.same_id and not ev.swapped and ev.title >= NEAR_IDENTICAL)):
         return False, "two separate entries of one page", ev.title >= SUPPORTED
     if ev.authors_clash:
         if ev.same_id and not ev.id_clash and ev.title >= NEAR_IDENTICAL:
@@ -463,9 +466,10 @@ def conflict(a: Features, b: Features) -> str:
         return ""
     title = 100.0
     if a.compact != b.compact:  # equal titles cannot differ in title, markers, or despite ids
-        if separate_entries(a, b) and not is_acronym_of(a, b):
-            return "two separate entries of one page"
         title = title_similarity(a.title, b.title)
+        if separate_entries(a, b) and not is_acronym_of(a, b) and not (
+                shares_id(a, b) and title >= NEAR_IDENTICAL and not swapped_words(a.title, b.title)):
+            return "two separate entries of one page"
         if title < 100.0 and a.markers != b.markers:
             return "different numbers or part markers"
         if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
