@@ -318,3 +318,14 @@ def test_unmarked_news_item_linking_the_entrys_arxiv_id_joins_the_entry():
     entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 30, arxiv="2104.00001",
                     authors=[Person("Li", "Ada")], year=2021)
     assert len(merge([news, entry])) == 1
+
+
+def test_unmarked_news_item_linking_the_entrys_pdf_joins_the_entry_but_a_shared_code_link_does_not():
+    pdf = ["https://widgets.example.org/papers/lenses.pdf"]
+    news = mention("Gradient Lenses for Sparse Widget Traking", "ada.md", 3, urls=pdf)
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 30, urls=pdf, year=2021)
+    assert len(merge([news, entry])) == 1
+    code = ["https://github.com/ada/widgets"]
+    fast = mention("Fast Deterministic Widget Completion", "cv.md", 3, urls=code)
+    faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, urls=code)
+    assert len(merge([fast, faster])) == 2

@@ -177,6 +177,7 @@ class Features:
     loose: bool
     page: str  # the file the mention was read from
     line: int  # the line its entry starts on
+    papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
 
 
 class FeatureCache:
@@ -226,7 +227,14 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
                     frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.source.line)
+                    mention.loose or not title, mention.source.path, mention.source.line,
+                    paper_links(mention.urls) if mention.urls else _NO_KEYS)
+
+
+def paper_links(urls: list[str]) -> frozenset:
+    """The links that name one paper's own file (a path ending in .pdf): the same such link on
+    two entries of a page is one paper, unlike a shared code or project link."""
+    return frozenset(u.split("://", 1)[-1].lower() for u in urls if u.lower().split("?", 1)[0].endswith(".pdf"))
 
 
 def is_plausible_name(person: Person) -> bool:
@@ -396,8 +404,8 @@ def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
     so two of its entries are two papers (a news item or a bare link text is loose or only the
     title's acronym, a citation of the entry's label shares the label: none of them counts; nor
-    do two entries linking one arXiv id or DOI under near-identical titles, a news item the
-    extractor did not mark)."""
+    do two entries linking one arXiv id, DOI or paper PDF under near-identical titles, a news
+    item the extractor did not mark)."""
     return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
             and not (a.label is not None and a.label == b.label))
 
@@ -418,7 +426,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
             return False, f"same {ev.same_id} id but the titles clearly differ (a reused link)", True
         return False, "titles clearly differ", ev.same_label
     if (ev.same_page and a.compact != b.compact and not ev.acronym
-            and not (ev.same_id and not ev.swapped and ev.title >= NEAR_IDENTICAL)):
+            and not ((ev.same_id or not a.papers.isdisjoint(b.papers)) and not ev.swapped
+                     and ev.title >= NEAR_IDENTICAL)):
         return False, "two separate entries of one page", ev.title >= SUPPORTED
     if ev.authors_clash:
         if ev.same_id and not ev.id_clash and ev.title >= NEAR_IDENTICAL:
@@ -468,7 +477,8 @@ def conflict(a: Features, b: Features) -> str:
     if a.compact != b.compact:  # equal titles cannot differ in title, markers, or despite ids
         title = title_similarity(a.title, b.title)
         if separate_entries(a, b) and not is_acronym_of(a, b) and not (
-                shares_id(a, b) and title >= NEAR_IDENTICAL and not swapped_words(a.title, b.title)):
+                (shares_id(a, b) or not a.papers.isdisjoint(b.papers)) and title >= NEAR_IDENTICAL
+                and not swapped_words(a.title, b.title)):
             return "two separate entries of one page"
         if title < 100.0 and a.markers != b.markers:
             return "different numbers or part markers"
