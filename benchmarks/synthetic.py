@@ -3,8 +3,10 @@
 Papers are shared by 1-6 page owners of one lab and mentioned with realistic variation: case,
 punctuation and hyphens, typos, "&"/"and", spelling, acronym-only link texts, preprint vs venue,
 initials vs full names, et al. Hard negatives are mixed in: sibling papers of a lab with
-overlapping titles, Part I / Part II and v2 sequels, and pages that reuse another paper's arXiv
-link by mistake. Pages come in every shape the extractor reads (markdown list, news bullets,
+overlapping titles, Part I / Part II and v2 sequels, pages that reuse another paper's arXiv
+link by mistake, and look-alike twins (2% of papers): a second paper by the same authors at the
+same venue whose title swaps one word (Image/Video, Static/Dynamic, 2D/3D...), listed as a
+separate entry on the same pages and written with the same choices. Pages come in every shape the extractor reads (markdown list, news bullets,
 reference list, quoted titles with a projects section, plain-text blocks, HTML, LaTeX, .bib).
 
     python benchmarks/synthetic.py OUT_DIR --mentions 10000 [--seed 0]
@@ -43,6 +45,11 @@ VENUES = (("Conference on Computer Vision and Pattern Recognition", "CVPR", PAPE
           ("International Journal of Computer Vision", "IJCV", ARTICLE_JOURNAL),
           ("IEEE Transactions on Multimedia", "TMM", ARTICLE_JOURNAL),
           ("ACM International Conference on Multimedia", "ACM MM", PAPER_CONFERENCE))
+# look-alike twins: one word swapped, same authors, venue and pages (issue 14)
+TWIN_WORDS = (("Image", "Video"), ("Static", "Dynamic"), ("Single-View", "Multi-View"), ("2D", "3D"),
+              ("Supervised", "Unsupervised"))
+TWIN_SHARE = 0.02
+TWIN_SUFFIX = "-twin"  # a twin's paper id is its sibling's id with this suffix
 SHAPES = ("markdown", "news", "reference", "quoted", "block", "html", "latex", "bib")
 
 
@@ -138,7 +145,8 @@ class World:
             lab_titles: list[str] = []
             for _ in range(rng.randint(10, 40)):
                 paper = self._paper(lab_id, members, lab_titles)
-                count += self._mention(paper, members)
+                twin = self._twin(paper) if rng.random() < TWIN_SHARE else None
+                count += self._mention(paper, members, twin)
                 if count >= target:
                     break
 
@@ -167,18 +175,45 @@ class World:
         self.papers.append(paper)
         return paper
 
-    def _mention(self, paper: Paper, members) -> int:
+    def _twin(self, paper: Paper) -> Paper:
+        """A look-alike of ``paper``: one word swapped for its pair (put into both titles when the
+        paper has none of the pair words), its own arXiv id and DOI when the paper has them."""
+        rng = self.rng
+        first, second = rng.choice(TWIN_WORDS)
+        words = paper.title.split(" ")
+        spots = [i for i, w in enumerate(words) if w.lower() not in ("via", "with", "for", "and", "of", "the")
+                 and not w.endswith(":")]
+        i = rng.choice(spots) if spots else len(words) - 1
+        words[i] = first
+        paper.title = " ".join(words)
+        words[i] = second
+        twin = Paper(paper.id + TWIN_SUFFIX, " ".join(words), "", paper.authors, paper.year, paper.venue,
+                     self._new_arxiv(paper.year) if paper.arxiv else "",
+                     paper.doi + "x" if paper.doi else "", paper.owners)
+        self.papers.append(twin)
+        return twin
+
+    def _mention(self, paper: Paper, members, twin: Paper | None = None) -> int:
         rng = self.rng
         written = 0
         for page in paper.owners:
             news = self.shape[page] == "news"
             copies = 2 if news and rng.random() < 0.5 else 1  # news and list on one page
             for copy in range(copies):
-                spec = self._spec(paper, page, acronym_only=copy == 1 and paper.arxiv and paper.acronym
-                                  and rng.random() < 0.3)
+                choices = rng.getstate()
+                acronym_only = bool(copy == 1 and paper.arxiv and paper.acronym and rng.random() < 0.3)
+                spec = self._spec(paper, page, acronym_only)
                 spec.news = news and (copy == 1 or rng.random() < 0.3)
                 self.pages[page].append(spec)
                 written += 1
+                if twin is not None and copy == 0:  # the twin: the same choices, its own entry
+                    after = rng.getstate()
+                    rng.setstate(choices)
+                    twin_spec = self._spec(twin, page, False)
+                    twin_spec.news = spec.news
+                    self.pages[page].append(twin_spec)
+                    written += 1
+                    rng.setstate(after)
         return written
 
     def _spec(self, paper: Paper, page: str, acronym_only: bool) -> Spec:
@@ -382,7 +417,7 @@ def ideal_mentions(mentions: int, seed: int = 0) -> tuple[list[Mention], list[st
             out.append(Mention(title=s.title, authors=s.authors if with_authors else [], year=s.year,
                                venue=s.venue, venue_acronym=s.acronym, type=s.type, arxiv=s.arxiv, urls=[s.url],
                                notes=[s.note] if s.note else [], source=Source(name, line), owner=owner,
-                               label=s.label))
+                               label=s.label, loose=s.news))
             papers.append(s.paper)
     return out, papers
 

@@ -130,3 +130,29 @@ def test_single_author_with_nobody_in_common_is_a_clash():
     a = mention("Gradient Lenses for Sparse Widget Tracking", authors=[Person("Ninbu", "Ada")])
     b = mention("Gradient Lenses for Sparse Widget Tracking", authors=[Person("Li", "Bo"), Person("Chen", "Jan")])
     assert not judge(a, b)[0]
+
+
+def test_swapped_content_word_is_named_and_keeps_titles_apart():
+    from pubexport.match import swapped_words
+    assert swapped_words("sparse widget lenses for image tracking", "sparse widget lenses for video tracking") == (
+        "image", "video")
+    assert swapped_words("supervised widget learning", "unsupervised widget learning") == (
+        "supervised", "unsupervised")
+    merged, rule, borderline = judge(mention("Single-View Widget Reconstruction in the Wild", line=1),
+                                     mention("Multi-View Widget Reconstruction in the Wild", line=1, path="b.md"))
+    assert not merged and borderline and rule == "titles differ in a content word (singleview / multiview)"
+
+
+def test_typos_endings_hyphens_and_function_words_are_no_swap():
+    from pubexport.match import swapped_words
+    assert swapped_words("widget trackng in the wild", "widget tracking in the wild") is None
+    assert swapped_words("discover widgets with gadgets", "discovering widgets using gadgets") is None
+    assert swapped_words("multi modal widgets", "multimodal widgets") is None
+    assert swapped_words("towards widget search", "toward widget search") is None
+
+
+def test_venue_badge_author_is_no_author():
+    from pubexport.match import is_plausible_name
+    assert not is_plausible_name(Person(literal="WWW 2020"))
+    assert not is_plausible_name(Person("2023 Tutorial", "KDD"))
+    assert is_plausible_name(Person("Okafor", "Uma"))

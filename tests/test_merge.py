@@ -240,3 +240,92 @@ def test_link_reused_from_a_sibling_paper_does_not_fuse_the_two_papers():
     ])
     assert len(records) == 2
     assert sorted(len(r.mentions) for r in records) == [1, 2]
+
+
+def test_venue_badge_read_as_authors_does_not_veto_identical_title_and_arxiv_id():
+    title = "Hierarchical Widget Mining via Joint Spherical Gadget Embedding"
+    listed = mention(title, "ada.md", 7, year=2020, arxiv="2007.01234", venue_acronym="KDD",
+                     authors=[Person("Li", "Ada"), Person("Chen", "Bo"), Person("Okafor", "Uma")])
+    badge = mention(title, "bo.md", 3, year=2020, arxiv="2007.01234", venue_acronym="KDD",
+                    authors=[Person(literal="KDD 2020")])
+    [record] = merge([listed, badge])
+    assert [p.family for p in record.authors] == ["Li", "Chen", "Okafor"]
+
+
+def test_same_arxiv_id_and_title_outweigh_a_clashing_author_list():
+    title = "Seed-Guided Widget Discovery with Out-of-Vocabulary Gadgets"
+    a = mention(title, "ada.md", 2, arxiv="2205.01111", authors=[Person("Li", "Ada"), Person("Chen", "Bo")])
+    b = mention(title, "bo.md", 5, arxiv="2205.01111", authors=[Person("Tutorial", "Widget"), Person("Slides", "Deck")])
+    assert len(merge([a, b])) == 1
+
+
+def test_twins_one_content_word_apart_listed_on_the_same_pages_stay_two_records():
+    people = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    image = "Sparse Widget Lenses for Image Tracking"
+    video = "Sparse Widget Lenses for Video Tracking"
+    records = merge([
+        mention(image, "ada.md", 1, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(video, "ada.md", 4, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(image.lower(), "bo.md", 2, authors=people, year=2022, venue_acronym="CVPR"),
+        mention(video.replace("Tracking", "Trackng"), "bo.md", 6, authors=people, year=2022, venue_acronym="CVPR"),
+    ])
+    assert [sorted(m.source.path + str(m.source.line) for m in r.mentions) for r in records] == [
+        ["ada.md1", "bo.md2"], ["ada.md4", "bo.md6"]]
+
+
+def test_twins_with_different_arxiv_ids_stay_apart_even_on_different_pages():
+    a = mention("Static Widget Fields from Sparse Views", "ada.md", 1, arxiv="2301.00001")
+    b = mention("Dynamic Widget Fields from Sparse Views", "bo.md", 1, arxiv="2301.00002")
+    assert len(merge([a, b])) == 2
+
+
+def test_twin_found_only_through_a_third_page_is_not_chained_in():
+    people = [Person("Li", "Ada"), Person("Chen", "Bo")]
+    supervised = mention("Supervised Widget Learning for Gadget Graphs", "ada.md", 1, authors=people, year=2021)
+    unsupervised = mention("Unsupervised Widget Learning for Gadget Graphs", "bo.md", 1, authors=people, year=2021)
+    # a third page misspells one twin so that it scores close to both
+    between = mention("Unsupervisd Widget Learning for Gadget Graphs", "cy.md", 1, authors=people, year=2021)
+    records = merge([supervised, unsupervised, between])
+    assert sorted(len(r.mentions) for r in records) == [1, 2]
+
+
+def test_two_entries_of_one_page_are_two_papers_but_its_news_item_joins_the_entry():
+    fast = mention("Fast Deterministic Widget Completion", "cv.md", 3, year=2014)
+    faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, year=2013)
+    news = mention("Faster Deterministic Widget Completion", "cv.md", 1, loose=True)
+    records = merge([fast, faster, news])
+    assert sorted((r.title, len(r.mentions)) for r in records) == [
+        ("Fast Deterministic Widget Completion", 1), ("Faster Deterministic Widget Completion", 2)]
+
+
+def test_typo_in_a_titles_only_rare_word_still_finds_its_correct_spelling():
+    # seventy titles share every common word, so only their own invented words could key them
+    rng = random.Random(3)
+
+    def word():
+        return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+
+    fillers = [mention(f"Deep Widget Learning {word()} {word()} {word()}", f"f{k}.md", 1) for k in range(70)]
+    right = mention("Deep Widget Learning Zorbulaxion", "ada.md", 3)
+    typo = mention("Deep Widget Learning Zorbualxion", "bo.md", 5)
+    records = merge(fillers + [right, typo])
+    assert len(records) == 71
+    assert sorted(m.source.path for r in records if len(r.mentions) > 1 for m in r.mentions) == ["ada.md", "bo.md"]
+
+
+def test_unmarked_news_item_linking_the_entrys_arxiv_id_joins_the_entry():
+    news = mention("Gradient Lenses for Sparse Widget Traking", "ada.md", 3, arxiv="2104.00001")
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 30, arxiv="2104.00001",
+                    authors=[Person("Li", "Ada")], year=2021)
+    assert len(merge([news, entry])) == 1
+
+
+def test_unmarked_news_item_linking_the_entrys_pdf_joins_the_entry_but_a_shared_code_link_does_not():
+    pdf = ["https://widgets.example.org/papers/lenses.pdf"]
+    news = mention("Gradient Lenses for Sparse Widget Traking", "ada.md", 3, urls=pdf)
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 30, urls=pdf, year=2021)
+    assert len(merge([news, entry])) == 1
+    code = ["https://github.com/ada/widgets"]
+    fast = mention("Fast Deterministic Widget Completion", "cv.md", 3, urls=code)
+    faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, urls=code)
+    assert len(merge([fast, faster])) == 2

@@ -8,12 +8,14 @@ README, section "How matching decides", documents the same rules and thresholds.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from .identifiers import arxiv_id_of_doi, bare_doi
 from .models import Mention, Person
@@ -43,12 +45,19 @@ _HYPHEN_BREAK = re.compile(r"-(?<=\w-)\s+(?=\w)")
 _JOINERS = re.compile(r"['\u2019\u2010\u2011\u2012\u2013-](?<=\w.)(?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _PART_WORDS = frozenset({"part", "vol", "volume", "chapter", "phase", "book", "section", "stage"})
 _MARKER_WORDS = _ROMAN | _PART_WORDS
 _ARXIV_VERSION = re.compile(r"v\d+$")
 _PREPRINT_VENUE = re.compile(r"arxiv|preprint|corr\b|openreview|submitted|under review", re.I)
 _WORD_SUBS = {"&": " and ", "+": " plus "}
+# words whose swap does not make another paper (articles, prepositions, conjunctions)
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "with", "via", "to", "by",
+                             "from", "at", "as", "or", "its", "their", "towards", "toward", "using"})
+STEM, ENDING = 4, 3  # one word with another ending: a shared start this long, endings this short
+LONG_WORD = 6
+TYPO_EDITS = 1  # two spellings this many edits apart (transposition one edit) are one word mistyped
 
 
 _ASCII_FOLD = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256))
@@ -166,6 +175,9 @@ class Features:
     published: bool  # names a venue other than an arXiv listing
     label: tuple | None  # (file, label) when the mention carries a reference label
     loose: bool
+    page: str  # the file the mention was read from
+    line: int  # the line its entry starts on
+    papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
 
 
 class FeatureCache:
@@ -194,7 +206,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
         person = (p.family, p.given, p.literal)
         keys = names.get(person)
         if keys is None:
-            keys = names[person] = _name_keys(*person)
+            keys = names[person] = _name_keys(*person) if is_plausible_name(p) else _NO_KEYS
         if keys:
             authors.append(keys)
     doi = bare_doi(mention.doi).lower() if mention.doi else ""
@@ -215,7 +227,21 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
                     frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title)
+                    mention.loose or not title, mention.source.path, mention.source.line,
+                    paper_links(mention.urls) if mention.urls else _NO_KEYS)
+
+
+def paper_links(urls: list[str]) -> frozenset:
+    """The links that name one paper's own file (a path ending in .pdf): the same such link on
+    two entries of a page is one paper, unlike a shared code or project link."""
+    return frozenset(u.split("://", 1)[-1].lower() for u in urls if u.lower().split("?", 1)[0].endswith(".pdf"))
+
+
+def is_plausible_name(person: Person) -> bool:
+    """False for an "author" no person is called: a name with digits, such as a venue badge
+    ("WWW 2020", "KDD 2023 Tutorial") an extractor took for the author list. Such a list says
+    nothing about who wrote the paper, so it can neither support nor veto a match."""
+    return _DIGIT.search(person.literal or person.family + person.given) is None
 
 
 def _title_features(raw: str) -> tuple:
@@ -231,6 +257,45 @@ def title_similarity(a: str, b: str) -> float:
     if a.replace(" ", "") == b.replace(" ", ""):
         return 100.0
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def swapped_words(a: str, b: str) -> tuple[str, str] | None:
+    """The content words two normalised titles swap ("image" for "video"), or None when every
+    difference is a typo, a hyphen or space variant, or a function word.
+
+    A title that differs from another in one content word is a different paper (Static /
+    Dynamic, Supervised / Unsupervised) unless other evidence joins them.
+    """
+    if a == b:
+        return None
+    left, right = a.split(), b.split()
+    only_left = [w for w in left if w not in right]
+    only_right = [w for w in right if w not in left]
+    if not only_left or not only_right or "".join(only_left) == "".join(only_right):
+        return None
+    unmatched_right = list(only_right)
+    swapped_left = []
+    for word in only_left:
+        close = next((w for w in unmatched_right if same_word(word, w)), None)
+        if close is None:
+            swapped_left.append(word)
+        else:
+            unmatched_right.remove(close)
+    content_left = [w for w in swapped_left if w not in _FUNCTION_WORDS]
+    content_right = [w for w in unmatched_right if w not in _FUNCTION_WORDS]
+    if content_left and content_right:
+        return " ".join(content_left), " ".join(content_right)
+    return None
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when two spellings are one word: a typo apart, or the same stem with another ending
+    ("discover" / "discovering"); a different prefix ("supervised" / "unsupervised") is not."""
+    edits = OSA.distance(a, b, score_cutoff=TYPO_EDITS + 2)
+    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and min(len(a), len(b)) >= LONG_WORD):
+        return True  # one typo, or two in a long word (two pages each mistyping it) past its first letter
+    stem = len(os.path.commonprefix((a, b)))
+    return stem >= STEM and stem >= min(len(a), len(b)) - ENDING
 
 
 def is_acronym_of(a: Features, b: Features) -> bool:
@@ -286,6 +351,8 @@ class Evidence:
     authors_clash: bool
     venue: str  # "same", "different" or "" (unknown, or a preprint on one side)
     markers_clash: bool
+    swapped: tuple[str, str] | None  # the content words one title swaps for the other's
+    same_page: bool  # two separate entries of one page
 
     def scores(self) -> dict:
         out = {"title": round(self.title, 1)}
@@ -302,6 +369,10 @@ class Evidence:
             out["authors"] = round(self.authors, 2)
         if self.markers_clash:
             out["markers_clash"] = True
+        if self.swapped:
+            out["swapped"] = " / ".join(self.swapped)
+        if self.same_page:
+            out["same_page"] = True
         return out
 
 
@@ -321,9 +392,22 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
     venue = ""
     if a.venue and b.venue:
         venue = "same" if a.venue == b.venue else "different"
+    differ = a.compact != b.compact
     return Evidence(title, is_acronym_of(a, b), same_id, id_clash, a.label is not None and a.label == b.label,
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
-                    a.markers != b.markers and title < 100.0)
+                    a.markers != b.markers and title < 100.0,
+                    swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
+                    separate_entries(a, b))
+
+
+def separate_entries(a: Features, b: Features) -> bool:
+    """True for two titled entries at different places of one page: a page lists a paper once,
+    so two of its entries are two papers (a news item or a bare link text is loose or only the
+    title's acronym, a citation of the entry's label shares the label: none of them counts; nor
+    do two entries linking one arXiv id, DOI or paper PDF under near-identical titles, a news
+    item the extractor did not mark)."""
+    return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
+            and not (a.label is not None and a.label == b.label))
 
 
 def _short(a: Features, b: Features) -> bool:
@@ -341,7 +425,13 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         if ev.same_id:
             return False, f"same {ev.same_id} id but the titles clearly differ (a reused link)", True
         return False, "titles clearly differ", ev.same_label
+    if (ev.same_page and a.compact != b.compact and not ev.acronym
+            and not ((ev.same_id or not a.papers.isdisjoint(b.papers)) and not ev.swapped
+                     and ev.title >= NEAR_IDENTICAL)):
+        return False, "two separate entries of one page", ev.title >= SUPPORTED
     if ev.authors_clash:
+        if ev.same_id and not ev.id_clash and ev.title >= NEAR_IDENTICAL:
+            return True, f"same {ev.same_id} id and near-identical titles outweigh the author lists", False
         return False, "author lists clearly differ", True
     far = ev.year_gap is not None and ev.year_gap >= YEARS_FAR
     if ev.same_id and not ev.id_clash:
@@ -355,6 +445,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
             return True, "same page and reference label, titles agree", False
     if ev.acronym:
         return False, "acronym title without a shared identifier", True
+    if ev.swapped:
+        return False, "titles differ in a content word ({} / {})".format(*ev.swapped), ev.title >= SUPPORTED
     if ev.id_clash:
         if ev.title >= DESPITE_ID_CLASH and not far:
             return True, f"near-exact titles despite different {ev.id_clash} ids", False
@@ -381,8 +473,13 @@ def conflict(a: Features, b: Features) -> str:
         return "years far apart"
     if a.loose or b.loose:
         return ""
+    title = 100.0
     if a.compact != b.compact:  # equal titles cannot differ in title, markers, or despite ids
         title = title_similarity(a.title, b.title)
+        if separate_entries(a, b) and not is_acronym_of(a, b) and not (
+                (shares_id(a, b) or not a.papers.isdisjoint(b.papers)) and title >= NEAR_IDENTICAL
+                and not swapped_words(a.title, b.title)):
+            return "two separate entries of one page"
         if title < 100.0 and a.markers != b.markers:
             return "different numbers or part markers"
         if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
@@ -390,9 +487,18 @@ def conflict(a: Features, b: Features) -> str:
         if title < DESPITE_ID_CLASH and ((a.arxiv and b.arxiv and a.arxiv != b.arxiv)
                                          or (a.doi and b.doi and a.doi != b.doi)):
             return DIFFERENT_IDS
+        if (title >= SUPPORTED and not (shares_id(a, b) or a.label is not None and a.label == b.label)
+                and swapped_words(a.title, b.title)):
+            return "titles differ in a content word"
     if a.author_keys != b.author_keys and authors_clash(a, b, author_overlap(a, b)):
-        return "author lists clearly differ"
+        if not (shares_id(a, b) and title >= NEAR_IDENTICAL):
+            return "author lists clearly differ"
     return ""
+
+
+def shares_id(a: Features, b: Features) -> bool:
+    """True when both give the same arXiv id or the same DOI."""
+    return bool((a.arxiv and a.arxiv == b.arxiv) or (a.doi and a.doi == b.doi))
 
 
 DIFFERENT_IDS = "different identifiers"

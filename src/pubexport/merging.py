@@ -3,7 +3,8 @@
 1. Mentions are put in a canonical order (file, line, fields), so the result does not depend on
    the order they arrive in.
 2. Candidate pairs come from blocks only, never from all pairs: equal normalised titles, equal
-   arXiv id or DOI, same page + reference label, and titles sharing one of their rarest words.
+   arXiv id or DOI, same page + reference label, titles sharing one of their rarest words, and
+   titles next to each other when sorted forwards or backwards (typos in the rare words).
 3. Each candidate pair is judged by ``match.decide``; the pairs that merge are applied strongest
    first through a union-find that refuses to join two groups when any two of their mentions
    clearly differ (``match.conflict``), so A~B and B~C never fuse a different A and C; a clash of
@@ -33,6 +34,7 @@ from .report import Report
 RARE_KEYS = 3  # each distinct title is indexed under its 3 rarest shared words
 MAX_TITLE_BLOCK = 64  # a word shared by more distinct titles is too common to index by
 REORDER_FLOOR = 60.0  # titles below this plain ratio are not tried with their words sorted
+NEIGHBOURS = 4  # titles compared after each title in the sorted orders (typos past the word keys)
 MAX_SCAN = 40  # a mention is compared with at most this many earlier mentions of a block
 MAX_REPRESENTATIVES = 24  # mentions of a group checked by the chain guard
 IDENTICAL = "identical titles, identifiers, year and authors"
@@ -280,6 +282,30 @@ class _Linker:
                 score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
                 if score >= cutoff:
                     self._cross(groups[other], groups[t], score)
+        self._neighbours(groups, titles, keys, cutoff)
+
+    def _neighbours(self, groups: list[list[int]], titles: list[str], keys: list[list[str]], cutoff: float) -> None:
+        """Sorted neighbourhood: compare each title with the next few in the sorted order of the
+        titles without spaces, and of the same read backwards. A typo in a title's only rare
+        words leaves it without a shared word key, but it keeps the start or the end it shares
+        with its correct spelling, so one of the two orders puts the two side by side (pairs
+        sharing a word key were scored already)."""
+        compact = [title.replace(" ", "") for title in titles]
+        key_sets = [frozenset(k) for k in keys]
+        ratio, crossed = fuzz.ratio, set()
+        for order in (sorted(range(len(titles)), key=compact.__getitem__),
+                      sorted(range(len(titles)), key=lambda t: compact[t][::-1])):
+            for k, t in enumerate(order):
+                title, held = titles[t], key_sets[t]
+                for other in order[k + 1:k + 1 + NEIGHBOURS]:
+                    if held and key_sets[other] and not held.isdisjoint(key_sets[other]):
+                        continue
+                    score = ratio(title, titles[other], score_cutoff=cutoff)
+                    if score:
+                        pair = (t, other) if t < other else (other, t)
+                        if pair not in crossed:
+                            crossed.add(pair)
+                            self._cross(groups[pair[0]], groups[pair[1]], score)
 
     def _cross(self, left: list[int], right: list[int], title: float) -> None:
         """Link two title groups through the first pair of their mentions that merges."""

@@ -22,7 +22,7 @@ CHAPTER = "chapter"
 UNKNOWN = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a mention was read: the file and the 1-based line its entry starts on."""
 
@@ -48,7 +48,7 @@ def printable_path(path: str) -> str:
     return path
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """One author. ``literal`` holds a name that cannot be split (an organisation, or
     ``"others"`` for a list cut short with *et al.*)."""
@@ -70,7 +70,7 @@ class Person:
 OTHERS = Person(literal="others")
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One input file, decoded to text (before repair)."""
 
@@ -79,7 +79,7 @@ class Document:
     kind: str = "text"  # text | markdown | html | latex | bibtex | csljson
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One publication entry located by the finder: its raw lines and where it came from.
 
@@ -96,7 +96,7 @@ class Entry:
     owner: str = ""  # the page owner's name when the page marks it
 
 
-@dataclass
+@dataclass(slots=True)
 class Work:
     """The bibliographic fields shared by a mention and a merged record."""
 
@@ -118,7 +118,7 @@ class Work:
     number: str = ""  # patent or report number
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention(Work):
     """One sighting of a paper on one page.
 
@@ -132,7 +132,7 @@ class Mention(Work):
     label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
 
 
-@dataclass
+@dataclass(slots=True)
 class Record(Work):
     """One paper after merging: the best fields of all its mentions, and where each came from."""
 
