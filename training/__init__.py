@@ -8,4 +8,4 @@ labelled source except the corpus pages named in ``exclude`` and write its file(
 from __future__ import annotations
 
 # module names under training/, in build order
-BUILDERS: list[str] = ["build_finder"]
+BUILDERS: list[str] = ["build_fields", "build_finder"]  # the finder reads the field parser's output

@@ -1,0 +1,129 @@
+"""Features of each token for the field model: its shape, its markup, where it stands, and the
+lexicons (name particles and initials, the venue table, the words references are built of)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..names import PARTICLES
+from ..venues import VENUES
+from .tokens import Token
+
+YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?\.?$")
+INITIAL = re.compile(r"^[^\W\d_]\.$|^[^\W\d_]\.-?[^\W\d_]\.$|^[A-Z]{1,2}$")
+PAGE_RANGE = re.compile(r"^\d+[-–—]\d+\.?$")
+ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}(?:v\d+)?\.?$")
+DOI_TEXT = re.compile(r"^10\.\d{4,9}/")
+MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                   "august september october november december".split())
+# words of reference syntax, each its own feature
+KNOWN_WORDS = frozenset(
+    "in proc proc. proceedings of the on and & with et al al. vol vol. volume no no. pp pp. p. pages page "
+    "arxiv preprint doi journal conference workshop symposium transactions trans. letters international "
+    "annual ieee acm springer elsevier press university accepted submitted under review to appear oral "
+    "spotlight poster best paper award pdf code slides video project bibtex abs html editors eds eds. ed. "
+    "chapter book thesis report technical tech. abstract".split())
+
+
+@lru_cache(maxsize=1)
+def venue_words() -> frozenset[str]:
+    words: set[str] = set()
+    for acronym, (full, _kind, others) in VENUES.items():
+        words.add(acronym.lower())
+        for name in (full, *others):
+            words.update(w.lower() for w in re.findall(r"\w+", name) if len(w) > 3)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def venue_acronyms() -> frozenset[str]:
+    return frozenset(a.lower() for a in VENUES)
+
+
+def shape(word: str) -> str:
+    """``Xxxx``, ``X.``, ``dddd``: the word's letter classes, runs squeezed."""
+    out = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:8]
+
+
+def token_features(token: Token) -> list[str]:
+    word = token.text
+    lower = word.lower()
+    features = [f"w={lower}" if len(lower) < 20 else "w=LONG", f"shape={shape(word)}",
+                f"len={min(len(word), 8)}"]
+    if YEAR.match(word):
+        features.append("year")
+    if INITIAL.match(word):
+        features.append("initial")
+    if lower in PARTICLES:
+        features.append("particle")
+    if lower.rstrip(".") in MONTHS:
+        features.append("month")
+    if PAGE_RANGE.match(word):
+        features.append("pagerange")
+    if ARXIV_ID.match(word):
+        features.append("arxivid")
+    if DOI_TEXT.match(word):
+        features.append("doi")
+    if word.startswith(("http", "www.")):
+        features.append("url")
+    if word.isdigit():
+        features.append("number")
+    if lower in KNOWN_WORDS:
+        features.append("known")
+    stem = lower.rstrip(".")
+    if stem in venue_acronyms():
+        features.append("venue_acronym")
+    elif stem in venue_words():
+        features.append("venue_word")
+    if word.endswith(".") and len(word) > 2:
+        features.append("ends_dot")
+    if token.bold:
+        features.append("bold")
+    if token.italic:
+        features.append("italic")
+    if token.link:
+        features.append("link")
+        href = token.href.lower()
+        features.append("href_arxiv" if "arxiv" in href else "href_doi" if "doi" in href
+                        else "href_pdf" if href.endswith(".pdf") else "href")
+    if token.quoted:
+        features.append("quoted")
+    return features
+
+
+def entry_features(tokens: list[Token]) -> list[list[str]]:
+    """Features of every token of one entry, with its neighbours' and its place in line and entry."""
+    own = [token_features(t) for t in tokens]
+    lines = max((t.line for t in tokens), default=0) + 1
+    line_lengths: dict[int, int] = {}
+    for t in tokens:
+        line_lengths[t.line] = line_lengths.get(t.line, 0) + 1
+    out = []
+    index_in_line = 0
+    for i, token in enumerate(tokens):
+        if i and tokens[i - 1].line != token.line:
+            index_in_line = 0
+        features = ["bias", *own[i]]
+        features.append(f"pos={min(i, 6)}")
+        features.append(f"rel={10 * i // max(len(tokens), 1)}")
+        features.append(f"line={min(token.line, 4)}/{min(lines, 5)}")
+        features.append(f"lpos={min(index_in_line, 4)}")
+        if index_in_line == line_lengths[token.line] - 1:
+            features.append("line_end")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                keep = [f for f in own[j] if not f.startswith("len=")]
+                features.extend(f"{offset}:{f}" for f in keep)
+                if tokens[j].line != token.line:
+                    features.append(f"{offset}:newline")
+            else:
+                features.append(f"{offset}:edge")
+        out.append(features)
+        index_in_line += 1
+    return out

@@ -1,0 +1,79 @@
+"""The field model: label an entry's tokens with the trained CRF, then read the labelled spans
+into a mention's fields (title, authors, venue, year; identifiers and links from the whole entry).
+
+The model file is ``fields.crfsuite`` in the directory named by ``PUBEXPORT_MODEL_DIR`` when set
+(cross-validation fits one model per fold), else the one shipped in ``pubexport/data``.
+``training/build_fields.py`` makes it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from .features import entry_features
+from .tokens import Token, tokenise
+
+MODEL_FILE = "fields.crfsuite"
+MODEL_DIR_VARIABLE = "PUBEXPORT_MODEL_DIR"
+# punctuation inside a field's run does not end it
+JOINERS = frozenset(",.:;-–—&()[]\"'“”‘’/")
+# labels that may stand inside a venue run (``SOSP 2021``, ``Ann. of Math. 12 (2019), 1-20``)
+VENUE_INNER = frozenset({"year", "volume", "issue", "pages", "note"})
+
+
+def model_path() -> Path:
+    folder = os.environ.get(MODEL_DIR_VARIABLE)
+    if folder:
+        return Path(folder) / MODEL_FILE
+    return Path(str(resources.files("pubexport.data").joinpath(MODEL_FILE)))
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str) -> pycrfsuite.Tagger | None:
+    if not Path(path).is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def available() -> bool:
+    return _tagger(str(model_path())) is not None
+
+
+@dataclass
+class LabelledEntry:
+    tokens: list[Token]
+    plain: str
+    labels: list[str]
+
+    def run(self, label: str, inner: frozenset[str] = frozenset()) -> str:
+        """The plain text of the first run of ``label`` tokens (punctuation and ``inner`` labels
+        inside the run kept), or the empty string."""
+        start = end = None
+        for token, tag in zip(self.tokens, self.labels):
+            if tag == label:
+                if start is None:
+                    start = token.start
+                end = token.end
+            elif start is not None and not (token.text in JOINERS or tag in inner):
+                break
+        return " ".join(self.plain[start:end].split()) if start is not None else ""
+
+    def first(self, label: str) -> str:
+        return next((t.text for t, tag in zip(self.tokens, self.labels) if tag == label), "")
+
+
+def label_entry(text: str) -> LabelledEntry | None:
+    """The entry's tokens and their labels; None when no model is installed or nothing to label."""
+    tagger = _tagger(str(model_path()))
+    tokens, plain = tokenise(text)
+    if tagger is None or not tokens:
+        return None
+    labels = tagger.tag(entry_features(tokens))
+    return LabelledEntry(tokens, plain, list(labels))
