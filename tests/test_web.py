@@ -78,6 +78,9 @@ def html(text: str = PAGE) -> Reply:
 
 # --- pages in each format, read as the same file would be --------------------------------------
 
+ORG = ("* Publications\n- Rui Dias and *Lena Vogt*. [[https://doi.org/10.1234/abcd][Sand Clocks Revisited]]. "
+       "/Journal of Slow Time/, 2017.\n").encode()
+
 FORMATS = [  # (fixture or bytes, file name, URL path, Content-Type)
     ("list.html", "page.html", "/people/sam", "text/html; charset=utf-8"),
     ("wowchemy.html", "page.html", "/publication/", "application/xhtml+xml"),
@@ -91,7 +94,7 @@ FORMATS = [  # (fixture or bytes, file name, URL path, Content-Type)
     (CSL, "refs.json", "/api/works", "application/vnd.citationstyles.csl+json"),
     (CSL, "refs.json", "/works.json", "application/json"),
     ("cv.tex", "cv.tex", "/cv.tex", "text/x-tex"),
-    ("numbered.md", "page.org", "/cv.org", "application/vnd.lotus-organizer"),  # mimetypes' idea of .org
+    (ORG, "page.org", "/cv.org", "application/vnd.lotus-organizer"),  # mimetypes' idea of .org
 ]
 
 
