@@ -13,7 +13,6 @@ Imported only when enrichment is on, so the command line starts without habanero
 """
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import importlib
 import json
@@ -31,6 +30,7 @@ from urllib.parse import quote, urlencode
 import httpx2
 from habanero import Crossref, RequestError
 
+from .retryafter import retry_after
 from . import __version__
 
 log = logging.getLogger("pubexport")
@@ -152,20 +152,6 @@ def _seconds(value: str | None) -> float | None:
     number = float(match.group(1)) * {"ms": 0.001, "s": 1.0, "m": 60.0, None: 1.0}[match.group(2)]
     return number if number > 0 else None
 
-
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After as delta seconds or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value.strip()))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 class DiskCache:
@@ -355,7 +341,7 @@ class CrossrefClient:
         if status == 404:
             raise _NotFound()
         if status == 429:
-            raise _Throttled(_retry_after(response.headers.get("retry-after")))
+            raise _Throttled(retry_after(response.headers.get("retry-after")))
         if status >= 500:
             raise _Retryable(f"HTTP {status}")
         raise _Refused(f"HTTP {status} for {url}")

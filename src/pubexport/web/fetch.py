@@ -7,7 +7,6 @@ Sends with httpx2, the HTTP client habanero already brings (and the Crossref cli
 """
 from __future__ import annotations
 
-import email.utils
 import logging
 import os
 import socket
@@ -20,6 +19,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx2
 
+from ..retryafter import retry_after
 from ..sources import SNIFF_BYTES, binary_kind
 from .cache import CachedPage, PageCache
 from .content import mime_type, non_text_kind, readable_mime
@@ -180,7 +180,7 @@ class Fetcher:
                 return page
             log.info("%s: %d %s", url, page.status, _phrase(page.status))
             if page.status in RETRIED and attempt < self.settings.attempts:
-                wait = _retry_after(answer.retry_after)
+                wait = retry_after(answer.retry_after)
                 if wait is None:
                     wait = self.settings.backoff * 2 ** (attempt - 1)
                 if wait <= MAX_RETRY_WAIT:
@@ -347,20 +347,6 @@ def _phrase(status: int) -> str:
     except ValueError:
         return ""
 
-
-def _retry_after(value: str) -> float | None:
-    """Retry-After as seconds or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value.strip()))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def _int(value: str | None) -> int | None:
