@@ -138,7 +138,6 @@ class World:
             members = [(rng.choice(GIVEN), rng.choice(self.families)) for _ in range(rng.randint(3, 9))]
             members = list(dict.fromkeys(members))
             for given, family in members:
-                owner = f"{given} {family}"
                 page = f"lab{lab_id:04d}/{family.lower()}-{given.lower()}"
                 self.pages.setdefault(page, [])
                 self.shape[page] = rng.choice(SHAPES)
