@@ -16,17 +16,15 @@ READERS: dict[str, str] = {"html": "html", "markdown": "markdown", "latex": "lat
                           "text": "text", "jemdoc": "jemdoc"}
 
 
-def read_blocks(doc: Document) -> Block | None:
-    """The page's block tree, or None when its kind has no reader yet. A page saved as plain
-    text that is written in a markup (markdown, HTML, LaTeX) is read as that markup."""
-    kind = doc.kind
+def read_blocks(doc: Document) -> Block:
+    """The page's block tree. A page saved as plain text (or of a kind with no reader) that is
+    written in a markup (markdown, HTML, LaTeX) is read as that markup."""
+    kind = doc.kind if doc.kind in READERS else "text"
     if kind == "text":
         from .text import markup_kind
 
         kind = markup_kind(doc.text)
-    name = READERS.get(kind)
-    if name is None:
-        return None
+    name = READERS[kind]
     module = importlib.import_module(f".{name}", __name__)
     return module.read(_without_mojibake(doc.text))
 
@@ -42,10 +40,5 @@ def _without_mojibake(text: str) -> str:
 
 
 def page_lines(doc: Document) -> list[Line]:
-    """The page as the finder's lines: through its reader's block tree where it has one."""
-    tree = read_blocks(doc)
-    if tree is None:
-        from ..repair import repair
-
-        return repair(doc.text, doc.kind)
-    return render_lines(tree)
+    """The page as the finder's lines, through its reader's block tree."""
+    return render_lines(read_blocks(doc))
