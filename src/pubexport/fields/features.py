@@ -50,8 +50,16 @@ def shape(word: str) -> str:
     return "".join(out)[:8]
 
 
-def token_features(token: Token) -> list[str]:
-    word = token.text
+def token_features(token: Token) -> tuple[str, ...]:
+    href = token.href.lower() if token.link else ""
+    href_kind = ("href_arxiv" if "arxiv" in href else "href_doi" if "doi" in href
+                 else "href_pdf" if href.endswith(".pdf") else "href") if token.link else ""
+    return _token_features(token.text, token.bold, token.italic, href_kind, token.quoted)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_features(word: str, bold: bool, italic: bool, href_kind: str, quoted: bool) -> tuple[str, ...]:
+    """A token's own features; cached, since entries repeat their words and marks."""
     lower = word.lower()
     features = [f"w={lower}" if len(lower) < 20 else "w=LONG", f"shape={shape(word)}",
                 f"len={min(len(word), 8)}"]
@@ -82,18 +90,23 @@ def token_features(token: Token) -> list[str]:
         features.append("venue_word")
     if word.endswith(".") and len(word) > 2:
         features.append("ends_dot")
-    if token.bold:
+    if bold:
         features.append("bold")
-    if token.italic:
+    if italic:
         features.append("italic")
-    if token.link:
-        features.append("link")
-        href = token.href.lower()
-        features.append("href_arxiv" if "arxiv" in href else "href_doi" if "doi" in href
-                        else "href_pdf" if href.endswith(".pdf") else "href")
-    if token.quoted:
+    if href_kind:
+        features += ["link", href_kind]
+    if quoted:
         features.append("quoted")
-    return features
+    return tuple(features)
+
+
+@lru_cache(maxsize=1 << 16)
+def _neighbour_features(offset: int, own: tuple[str, ...]) -> tuple[str, ...]:
+    """A neighbour's features as seen from ``offset`` tokens away (its length left out)."""
+    return tuple(f"{offset}:{f}" for f in own if not f.startswith("len="))
+
+
 
 
 def entry_features(tokens: list[Token]) -> list[list[str]]:
@@ -118,8 +131,7 @@ def entry_features(tokens: list[Token]) -> list[list[str]]:
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(tokens):
-                keep = [f for f in own[j] if not f.startswith("len=")]
-                features.extend(f"{offset}:{f}" for f in keep)
+                features.extend(_neighbour_features(offset, own[j]))
                 if tokens[j].line != token.line:
                     features.append(f"{offset}:newline")
             else:
