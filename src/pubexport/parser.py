@@ -490,6 +490,8 @@ def combine(ruled: list[Mention], entry: Entry) -> list[Mention]:
     its whole reading where the rules took a venue badge for the title."""
     if len(ruled) > 1 or entry.shape in ("citation", "news"):  # several papers, or words about one
         return ruled
+    if ruled and _complete(ruled[0]):
+        return ruled
     labelled = parse_labelled(entry)
     if not labelled:
         return ruled
@@ -507,6 +509,12 @@ def combine(ruled: list[Mention], entry: Entry) -> list[Mention]:
         if not mention.type:
             mention.type = model_mention.type
     return ruled
+
+
+def _complete(mention: Mention) -> bool:
+    """The rules read every field the model could add or correct, and a year they could only have
+    read from a venue line: the model would change nothing there (and it costs half of extraction)."""
+    return bool(mention.authors and mention.venue and mention.year and not _is_venue(mention.title))
 
 
 def parse_entry(entry: Entry) -> list[Mention]:
