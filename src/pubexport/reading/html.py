@@ -164,6 +164,11 @@ def mark_lines(text: str, first_line: int = 1) -> str:
 
 # -- the walk -------------------------------------------------------------------------------
 
+# Elements that open a block of one kind (headings, lists, <pre> and groups are read apart).
+BLOCK_OF_TAG = {"li": ITEM, "table": TABLE, "tr": ROW, "td": CELL, "th": CELL, "dl": DEFLIST, "dt": TERM,
+                "dd": DEFINITION, "p": PARAGRAPH, "caption": PARAGRAPH}
+
+
 @dataclass
 class _Marks:
     bold: bool = False
@@ -301,22 +306,8 @@ class _Walker:
             block = Block(HEADING, line, level=HEADINGS[tag])
         elif tag in LISTS:
             block = Block(LIST, line, ordered=tag == "ol")
-        elif tag == "li":
-            block = Block(ITEM, line)
-        elif tag == "table":
-            block = Block(TABLE, line)
-        elif tag == "tr":
-            block = Block(ROW, line)
-        elif tag in ("td", "th"):
-            block = Block(CELL, line)
-        elif tag == "dl":
-            block = Block(DEFLIST, line)
-        elif tag == "dt":
-            block = Block(TERM, line)
-        elif tag == "dd":
-            block = Block(DEFINITION, line)
-        elif tag in ("p", "caption"):
-            block = Block(PARAGRAPH, line)
+        elif tag in BLOCK_OF_TAG:
+            block = Block(BLOCK_OF_TAG[tag], line)
         elif tag == "pre":
             block = Block(PARAGRAPH, line)
             self._pre(node, block)
