@@ -11,6 +11,8 @@ def test_heading_words_decide_the_section_kind():
     assert heading_kind("📝 Publications") == PUBLICATIONS
     assert heading_kind("Selected Work") == PUBLICATIONS
     assert heading_kind("Journal Reviewing") == SKIP
+    assert heading_kind("Peer-Reviewed Journal Articles") == PUBLICATIONS
+    assert heading_kind("Papers Under Review") == PUBLICATIONS
     assert heading_kind("Academics and Communications") == SKIP
     assert heading_kind("🔥 News") == NEWS
     assert heading_kind("Vision-Language Pre-training") is None

@@ -33,8 +33,9 @@ PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 # Heading words, matched as word prefixes on the folded heading (``fold_heading``: lower case,
 # accents off, emoji, numbering and punctuation gone), in English, German, Spanish, Portuguese,
 # French and Italian; Japanese and Chinese words (no spaces between words) match anywhere.
-ALWAYS_SKIP = re.compile(r"\b(?:review|service|committee|editor|organi[sz]|volunteer|program chair|"
-                         r"orientac|orientad|betreu|gutacht|revisor|parecer)")
+# (Reviewing is service; "peer-reviewed" and "under review" papers are not.)
+ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )review(?!ed)|service|committee|editor|organi[sz]|"
+                         r"volunteer|program chair|orientac|orientad|betreu|gutacht|revisor|parecer)")
 STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
                         r"selected works?\b|recent works?\b|research output|"
                         r"publica[cç]|publicad|publie|pubblica|publikation|veroffentlich|aufsatz|aufsatze\b|"
@@ -224,6 +225,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if parent and parent.kind in (PUBLICATIONS, NEWS) and kind in (None, SKIP, OTHER):
             # a topic sub-heading stays in its publications section
             kind = SKIP if SECTION_SKIP.search(fold_heading(title)) else parent.kind
+        elif parent and parent.kind == SKIP and (kind in (None, OTHER) or (
+                kind == PUBLICATIONS and not STRONG_PUB.search(fold_heading(title)))):
+            kind = SKIP  # "Conference Posters" under Presentations: a kind of talk, no paper
         kind = kind or OTHER
         section = Section(_plain_heading(title), level, kind, line=lines[i].number,
                           names_entry=level >= 3 and heading_kind(title) is None and kind == PUBLICATIONS)
