@@ -285,33 +285,43 @@ CSL_TYPES = {
 }
 
 
-def _items_with_lines(text: str) -> list[tuple[object, int]] | None:
-    """The items of a JSON array (or one object) with the line each starts on; None if not JSON."""
+def json_item_spans(text: str) -> tuple[list[tuple[object, int, int]], int] | None:
+    """The items of a JSON array (or one object), each with the span of its text, and where the
+    array (or object) ends; None when the text is no JSON array or object."""
     decoder = json.JSONDecoder()
     pos = len(text) - len(text.lstrip())
-    if text.startswith("{", pos):
-        try:
-            return [(decoder.raw_decode(text, pos)[0], text.count("\n", 0, pos) + 1)]
-        except ValueError:
+    try:
+        if text.startswith("{", pos):
+            item, end = decoder.raw_decode(text, pos)
+            return [(item, pos, end)], end
+        if not text.startswith("[", pos):
             return None
-    if not text.startswith("[", pos):
+        items, pos = [], pos + 1
+        while True:
+            while pos < len(text) and text[pos] in " \t\r\n,":
+                pos += 1
+            if pos >= len(text):
+                return None
+            if text[pos] == "]":
+                return items, pos + 1
+            item, end = decoder.raw_decode(text, pos)
+            items.append((item, pos, end))
+            pos = end
+    except ValueError:
+        return None
+
+
+def _items_with_lines(text: str) -> list[tuple[object, int]] | None:
+    """The items of a JSON array (or one object) with the line each starts on; None if not JSON."""
+    found = json_item_spans(text)
+    if found is None:
         return None
     items, line, last = [], 1, 0
-    pos += 1
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= len(text):
-            return None
-        if text[pos] == "]":
-            return items
-        line += text.count("\n", last, pos)
-        last = pos
-        try:
-            item, pos = decoder.raw_decode(text, pos)
-        except ValueError:
-            return None
+    for item, start, _ in found[0]:
+        line += text.count("\n", last, start)
+        last = start
         items.append((item, line))
+    return items
 
 
 def _from_csljson(doc: Document) -> list[Mention]:

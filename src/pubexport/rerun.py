@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
-from .bibinput import _mention_from_entry, _mention_from_item, _people, _unenclosed
+from .bibinput import _mention_from_entry, _mention_from_item, _people, _unenclosed, json_item_spans
 from .gcpause import paused_gc
 from .identifiers import bare_doi
 from .latex import to_text, unverbatim
@@ -219,30 +219,14 @@ def _parse_csljson(text: str, path: str) -> Existing:
 
 
 def _json_items(text: str) -> list[tuple[object, int, int]] | None:
-    """The items of a JSON array (or one object), each with the span of its text; None if not JSON."""
-    decoder = json.JSONDecoder()
-    pos = len(text) - len(text.lstrip())
+    """The items of a JSON array (or one object), each with the span of its text; None if not JSON
+    (nothing but white space may follow it)."""
     if not text.strip():
         return []
-    try:
-        if text.startswith("{", pos):
-            item, end = decoder.raw_decode(text, pos)
-            return [(item, pos, end)] if not text[end:].strip() else None
-        if not text.startswith("[", pos):
-            return None
-        items, pos = [], pos + 1
-        while True:
-            while pos < len(text) and text[pos] in " \t\r\n,":
-                pos += 1
-            if pos >= len(text):
-                return None
-            if text[pos] == "]":
-                return items if not text[pos + 1:].strip() else None
-            item, end = decoder.raw_decode(text, pos)
-            items.append((item, pos, end))
-            pos = end
-    except ValueError:
+    found = json_item_spans(text)
+    if found is None or text[found[1]:].strip():
         return None
+    return found[0]
 
 
 def _flatten(item: dict) -> dict:
