@@ -529,7 +529,7 @@ class _BibtexRender:
         return bibtexparser.write_string(Library([entry]), unparse_stack=[], bibtex_format=fmt).strip("\n")
 
     def text(self, replaced: dict[int, str | None], new_records: list[Record]) -> str:
-        from .pipeline import write_bibtex
+        from .bibtex import write_bibtex  # new records have their keys (_reconcile_all)
 
         body = _splice(self.existing, replaced, _cut_bibtex_gap)
         if not new_records:
@@ -555,7 +555,7 @@ class _CslRender:
         return json.dumps(_unflatten(dict(fields), kind), ensure_ascii=False), updated, kept
 
     def text(self, replaced: dict[int, str | None], new_records: list[Record]) -> str:
-        from .pipeline import write_csljson
+        from .csljson import write_csljson  # new records have their keys (_reconcile_all)
 
         out = io.StringIO()
         write_csljson(new_records, out)
