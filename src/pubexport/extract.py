@@ -40,7 +40,10 @@ def candidates(doc: Document) -> list[Candidate]:
         except Exception as err:  # one unreadable entry must not cost the rest of the page
             log.warning("%s: entry not understood (%s: %s); skipped", entry.source, type(err).__name__, err)
             continue
-        found.extend(Candidate(m, entry) for m in parsed if m.title)
+        for mention in parsed:
+            if mention.title:
+                mention.section = entry.section
+                found.append(Candidate(mention, entry))
     describe(found)
     return found
 

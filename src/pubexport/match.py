@@ -176,8 +176,10 @@ class Features:
     label: tuple | None  # (file, label) when the mention carries a reference label
     loose: bool
     page: str  # the file the mention was read from
+    section: str  # the heading its entry stands under on that page
     line: int  # the line its entry starts on
     papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
+    named_links: frozenset  # when the title opens with a name before a colon: its links, as ``link_key``
 
 
 class FeatureCache:
@@ -227,14 +229,21 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
                     frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.source.line,
-                    paper_links(mention.urls) if mention.urls else _NO_KEYS)
+                    mention.loose or not title, mention.source.path, mention.section, mention.source.line,
+                    paper_links(mention.urls) if mention.urls else _NO_KEYS,
+                    frozenset(map(link_key, mention.urls)) if acronym and mention.urls else _NO_KEYS)
 
 
 def paper_links(urls: list[str]) -> frozenset:
     """The links that name one paper's own file (a path ending in .pdf): the same such link on
     two entries of a page is one paper, unlike a shared code or project link."""
     return frozenset(u.split("://", 1)[-1].lower() for u in urls if u.lower().split("?", 1)[0].endswith(".pdf"))
+
+
+def link_key(url: str) -> str:
+    """A link as compared: lower case, without scheme, ``www.`` or a trailing slash."""
+    key = url.split("://", 1)[-1].lower().rstrip("/")
+    return key[4:] if key.startswith("www.") else key
 
 
 def is_plausible_name(person: Person) -> bool:
@@ -353,6 +362,7 @@ class Evidence:
     markers_clash: bool
     swapped: tuple[str, str] | None  # the content words one title swaps for the other's
     same_page: bool  # two separate entries of one page
+    named_link: bool  # the same name before the colon ("Spider: ...") and a link both give
 
     def scores(self) -> dict:
         out = {"title": round(self.title, 1)}
@@ -373,6 +383,8 @@ class Evidence:
             out["swapped"] = " / ".join(self.swapped)
         if self.same_page:
             out["same_page"] = True
+        if self.named_link:
+            out["named_link"] = True
         return out
 
 
@@ -397,16 +409,25 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
                     a.markers != b.markers and title < 100.0,
                     swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
-                    separate_entries(a, b))
+                    separate_entries(a, b), named_link(a, b))
+
+
+def named_link(a: Features, b: Features) -> bool:
+    """True when both titles open with the same name before a colon and both give one link (a
+    project page, a repository): "Spider: Yale ... Challenge" linking the page of "Spider: A
+    Large-Scale ... Dataset". Either alone is common to sibling papers; together they name one work."""
+    return bool(a.named_links) and a.acronym == b.acronym and not a.named_links.isdisjoint(b.named_links)
 
 
 def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
-    so two of its entries are two papers (a news item or a bare link text is loose or only the
-    title's acronym, a citation of the entry's label shares the label: none of them counts; nor
-    do two entries linking one arXiv id, DOI or paper PDF under near-identical titles, a news
-    item the extractor did not mark)."""
+    so two of its entries are two papers. Not so for entries under two headings in the same year
+    (a paper and its talk, the bio's highlight of a listed paper; a thesis or a journal
+    extension comes another year), a news item or a bare link text (loose, or only the title's
+    acronym), a citation of the entry's label (it shares the label), nor two entries linking one
+    arXiv id, DOI or paper PDF under near-identical titles (a news item the extractor did not mark)."""
     return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
+            and (a.section == b.section or a.year is None or a.year != b.year)
             and not (a.label is not None and a.label == b.label))
 
 
@@ -447,6 +468,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         return False, "acronym title without a shared identifier", True
     if ev.swapped:
         return False, "titles differ in a content word ({} / {})".format(*ev.swapped), ev.title >= SUPPORTED
+    if ev.named_link and not far and not ev.id_clash:
+        return True, "same name before the colon and a shared link", False
     if ev.id_clash:
         if ev.title >= DESPITE_ID_CLASH and not far:
             return True, f"near-exact titles despite different {ev.id_clash} ids", False

@@ -130,6 +130,7 @@ class Mention(Work):
     owner: str = ""
     loose: bool = False
     label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
+    section: str = ""  # the heading its entry stands under: two entries of one list are two papers
 
 
 @dataclass(slots=True)
