@@ -13,7 +13,7 @@ import logging
 from .bibinput import mentions_from_bibliography
 from .acceptance import Candidate, decide, describe, load_model
 from .finder import NEWS, PUBLICATIONS, find_entries, reads_as_prose
-from .models import Document, Entry, Mention
+from .models import Document, Entry, Mention, share_equal_values
 from .parser import link_row, parse_entry
 
 log = logging.getLogger("pubexport")
@@ -21,10 +21,10 @@ log = logging.getLogger("pubexport")
 
 def extract(doc: Document) -> list[Mention]:
     if doc.kind in ("bibtex", "csljson"):
-        return mentions_from_bibliography(doc)
+        return share_equal_values(mentions_from_bibliography(doc))
     found = candidates(doc)
     calls = decide(found, load_model())
-    return resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)])
+    return share_equal_values(resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)]))
 
 
 def candidates(doc: Document) -> list[Candidate]:
