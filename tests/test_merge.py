@@ -388,3 +388,34 @@ def test_extracted_mentions_carry_their_heading_so_a_papers_talk_joins_it():
     mentions = extract(Document("cv.md", page, "markdown"))
     assert {m.section for m in mentions} == {"Published papers", "Conference papers"}
     assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 2]
+
+
+def test_loose_mention_whose_text_names_another_title_is_refused_by_the_record_it_links():
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 10, arxiv="2101.00001")
+    wrong = mention("Dynamic Gadget Fields from Static Views", "ada.md", 2, arxiv="2101.00001", loose=True)
+    report = Report()
+    [record] = merge([entry, wrong], report=report)
+    assert record.mentions == [entry]
+    [row] = [d for d in report.decisions if d.outcome == "dropped"]
+    assert "refused" in row.rule
+    # a description, or the title itself in other case, still joins
+    for text in ("our new work on widgets is out", "GRADIENT LENSES FOR SPARSE WIDGET TRACKING"):
+        assert len(merge([entry, mention(text, "ada.md", 2, arxiv="2101.00001", loose=True)])[0].mentions) == 2
+
+
+def test_news_item_whose_link_text_names_another_paper_does_not_become_the_entry_sharing_its_link():
+    from pubexport.extract import extract
+    from pubexport.models import Document
+    page = """# News
+
+- [2023] Code for [Dynamic Gadget Fields from Static Views](https://github.com/ada/widgets) is out!
+- [2023] Our new work, [a study of widget lenses](https://arxiv.org/abs/2301.00001) is out!
+
+# Publications
+
+- A. Li, B. Wu. Gradient Lenses for Sparse Widget Tracking. In ICML, 2023. [arXiv](https://arxiv.org/abs/2301.00001) [Code](https://github.com/ada/widgets)
+"""
+    mentions = extract(Document("p.md", page, "markdown"))
+    titled = [m for m in mentions if not m.loose]
+    assert [m.source.line for m in titled] == [4, 8]  # the description became the entry
+    assert [(m.title, m.loose) for m in mentions if m.source.line == 3] in ([], [("Dynamic Gadget Fields from Static Views", True)])

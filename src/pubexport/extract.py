@@ -13,6 +13,7 @@ import logging
 from .bibinput import mentions_from_bibliography
 from .acceptance import Candidate, decide, describe, load_model
 from .finder import NEWS, PUBLICATIONS, find_entries, reads_as_prose
+from .match import loose_title_clashes
 from .models import Document, Entry, Mention, share_equal_values
 from .parser import link_row, parse_entry
 
@@ -87,7 +88,8 @@ def resolve_loose(mentions: list[Mention]) -> list[Mention]:
     """A loose mention (a news item describing a paper in other words) linking the same arXiv id
     or URL as exactly one titled mention of the page becomes a mention of that paper; one whose
     link names several titled mentions is dropped (it is one of them, not a new paper); one with
-    no titled twin on the page stays loose for the merge stage to place or drop."""
+    no titled twin on the page stays loose for the merge stage to place or drop, and so does one
+    whose text reads as another title than the entry it links (``match.loose_title_clashes``)."""
     titled = [m for m in mentions if not m.loose]
     if len(titled) == len(mentions):
         return mentions
@@ -104,9 +106,10 @@ def resolve_loose(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             continue
         if mention.arxiv:
-            twins = by_arxiv.get(mention.arxiv, [])
+            linked = by_arxiv.get(mention.arxiv, [])
         else:
-            twins = sorted({index for url in mention.urls for index in by_url.get(url, ())})
+            linked = sorted({index for url in mention.urls for index in by_url.get(url, ())})
+        twins = [index for index in linked if not loose_title_clashes(mention.title, titled[index].title)]
         if len(twins) == 1:
             twin = titled[twins[0]]
             urls = twin.urls + [u for u in mention.urls if u not in twin.urls]

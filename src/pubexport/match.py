@@ -551,6 +551,17 @@ def vouches(c: Features, a: Features, b: Features) -> bool:
             and title_similarity(a.title, b.title) >= alone)
 
 
+def loose_title_clashes(loose: str, titled: str) -> bool:
+    """True when a loose mention's text reads as a title of its own (capitalised, three words or
+    more) that clearly differs from the title of the mention it links: a news item naming
+    another paper through a link the two share (a code repository, a project page) or through a
+    wrong arXiv id. A description ("our new work on widgets is out") never clashes."""
+    if not loose[:1].isupper() or len(loose.split()) < 3:
+        return False
+    a, b = normalise_title(loose), normalise_title(titled)
+    return bool(a and b) and title_similarity(a, b) < CLEARLY_DIFFERENT
+
+
 def describe(mention: Mention) -> str:
     """A mention as the report shows it: its title and where it was read."""
     return f"{mention.title or '(no title)'} — {mention.source}"

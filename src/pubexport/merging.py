@@ -346,8 +346,8 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
     for i, f in enumerate(feats):
         if not f.loose:
             continue
-        roots = sorted({groups.find(j) for key in _loose_keys(f) for j in index.get(key, ())})
-        roots = [r for r in roots if not any(match.conflict(f, feats[k]) for k in groups.representatives(r))]
+        named = sorted({groups.find(j) for key in _loose_keys(f) for j in index.get(key, ())})
+        roots = [r for r in named if not _refuses(mentions[i], f, groups.representatives(r), mentions, feats)]
         if len(roots) == 1:
             out[roots[0]].append(i)
             if report is not None:
@@ -357,10 +357,20 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
             out[i].append(i)  # an untitled entry that stands alone is still a record
         elif report is not None:
             rule = ("loose mention names several records" if roots
+                    else "loose mention refused by the record it names (its title or year clashes)" if named
                     else "loose mention matches no titled mention")
             report.add("merge", "dropped", rule, match.describe(mentions[i]),
-                       "; ".join(match.describe(mentions[r]) for r in roots))
+                       "; ".join(match.describe(mentions[r]) for r in roots or named))
     return sorted(out.values(), key=min)
+
+
+def _refuses(loose: Mention, f: Features, members: list[int], mentions: list[Mention],
+             feats: list[Features]) -> bool:
+    """True when a group cannot take a loose mention: a member clearly differs from it (years),
+    or its text reads as another title than every member's (``match.loose_title_clashes``)."""
+    if any(match.conflict(f, feats[k]) for k in members):
+        return True
+    return bool(loose.title) and all(match.loose_title_clashes(loose.title, mentions[k].title) for k in members)
 
 
 def _loose_keys(f: Features) -> list[tuple]:
