@@ -122,9 +122,9 @@ def child_e2e(folder: str) -> dict:
             "unmatched_mentions": unmatched, **pairwise(groups)}
 
 
-def run_child(args: list[str]) -> dict:
+def run_child(args: list[str], size: int) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                          timeout=600)
+                          timeout=600 * max(1, size // 100000))  # 1M mentions on a loaded machine: minutes
     if proc.returncode:
         raise SystemExit(f"child failed: {proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -155,14 +155,14 @@ def main() -> int:
     for mode in args.mode.split(","):
         for size in sizes:
             if mode == "ideal":
-                r = min((run_child(["ideal", str(size), "--seed", str(args.seed)]) for _ in range(args.repeat)),
+                r = min((run_child(["ideal", str(size), "--seed", str(args.seed)], size) for _ in range(args.repeat)),
                         key=lambda run: run["merge_cpu_s"])
                 line = (f"merge only: {r['mentions']:>7} mentions  merge {r['merge_s']:6.2f} s "
                         f"(cpu {r['merge_cpu_s']:.2f})")
             else:
                 with tempfile.TemporaryDirectory() as tmp:
                     generate(Path(tmp), size, args.seed)
-                    r = min((run_child(["e2e", tmp, "--seed", str(args.seed)]) for _ in range(args.repeat)),
+                    r = min((run_child(["e2e", tmp, "--seed", str(args.seed)], size) for _ in range(args.repeat)),
                             key=lambda run: run["total_s"])
                 line = (f"end to end: {r['mentions']:>7} mentions  total {r['total_s']:6.2f} s (cpu "
                         f"{r['total_cpu_s']:.2f}; read "

@@ -329,3 +329,93 @@ def test_unmarked_news_item_linking_the_entrys_pdf_joins_the_entry_but_a_shared_
     fast = mention("Fast Deterministic Widget Completion", "cv.md", 3, urls=code)
     faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, urls=code)
     assert len(merge([fast, faster])) == 2
+
+
+def test_a_paper_and_its_talk_under_two_headings_of_one_page_are_one_record():
+    people = [Person("Grau", "Ida"), Person("Moss", "Tal")]
+    paper = mention("Probabilistic widget semantic, purely", "cv.org", 48, year=2021, authors=people,
+                    section="Published papers")
+    talk = mention("Probabilistic widget semantics, purely", "cv.org", 102, year=2021, authors=people,
+                   section="Refereed conference presentations")
+    assert len(merge([paper, talk])) == 1
+    # in one list they are two entries, so two papers
+    assert len(merge([paper, mention(talk.title, "cv.org", 50, year=2021, authors=people,
+                                     section="Published papers")])) == 2
+
+
+def test_a_thesis_and_a_journal_paper_of_other_years_under_two_headings_stay_apart():
+    journal = mention("Fast Deterministic Widget Completion", "cv.rst", 3, year=2014, section="Journal Articles")
+    thesis = mention("Faster Deterministic Widget Completion", "cv.rst", 40, year=2013, section="Theses")
+    assert len(merge([journal, thesis])) == 2
+
+
+def test_bio_highlight_with_the_papers_name_and_link_joins_the_listed_paper():
+    project = "https://widget-lab.example.org/lumen"
+    highlight = mention("Lumen: Widget Lab Cross-Domain Gadget Parsing Challenge", "home.html", 71, year=2018,
+                        venue_acronym="EMNLP", urls=[project])
+    paper = mention("Lumen: A Large-Scale Human-Labeled Dataset for Cross-Domain Gadget Parsing", "home.html", 235,
+                    year=2018, venue_acronym="EMNLP", arxiv="1809.00001", section="Publications",
+                    authors=[Person("Yue", "Tam"), Person("Rao", "Ben")],
+                    urls=["https://arxiv.org/abs/1809.00001", "http://www.widget-lab.example.org/lumen/"])
+    report = Report()
+    [record] = merge([highlight, paper], report=report)
+    assert record.title == paper.title  # the full entry's title, its links first
+    assert record.urls[0] == "https://arxiv.org/abs/1809.00001"
+    [row] = [d for d in report.decisions if d.outcome == "merged"]
+    assert row.rule == "same name before the colon and a shared link"
+    # another name before the colon, or no shared link: two works
+    other = mention("Prism: Widget Lab Conversational Gadget Parsing Challenge", "home.html", 72, year=2018,
+                    urls=[project])
+    unlinked = mention(highlight.title, "home.html", 71, year=2018, urls=["https://widget-lab.example.org/prism"])
+    assert len(merge([other, paper])) == 2
+    assert len(merge([unlinked, paper])) == 2
+
+
+def test_extracted_mentions_carry_their_heading_so_a_papers_talk_joins_it():
+    from pubexport.extract import extract
+    from pubexport.models import Document
+    page = """# Ida Grau
+
+## Published papers
+
+- Ida Grau and Tal Moss. Probabilistic widget semantic, purely. In *Frontiers in Widget Logic*, 2021.
+- Ida Grau. Gadget projection as a scope phenomenon. *Widgets and Pragmatics*, 2022.
+
+## Conference papers
+
+- Ida Grau and Tal Moss. Probabilistic widget semantics, purely. In *Proceedings of Widget Logic and Gadgets*, 2021.
+"""
+    mentions = extract(Document("cv.md", page, "markdown"))
+    assert {m.section for m in mentions} == {"Published papers", "Conference papers"}
+    assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 2]
+
+
+def test_loose_mention_whose_text_names_another_title_is_refused_by_the_record_it_links():
+    entry = mention("Gradient Lenses for Sparse Widget Tracking", "ada.md", 10, arxiv="2101.00001")
+    wrong = mention("Dynamic Gadget Fields from Static Views", "ada.md", 2, arxiv="2101.00001", loose=True)
+    report = Report()
+    [record] = merge([entry, wrong], report=report)
+    assert record.mentions == [entry]
+    [row] = [d for d in report.decisions if d.outcome == "dropped"]
+    assert "refused" in row.rule
+    # a description, or the title itself in other case, still joins
+    for text in ("our new work on widgets is out", "GRADIENT LENSES FOR SPARSE WIDGET TRACKING"):
+        assert len(merge([entry, mention(text, "ada.md", 2, arxiv="2101.00001", loose=True)])[0].mentions) == 2
+
+
+def test_news_item_whose_link_text_names_another_paper_does_not_become_the_entry_sharing_its_link():
+    from pubexport.extract import extract
+    from pubexport.models import Document
+    page = """# News
+
+- [2023] Code for [Dynamic Gadget Fields from Static Views](https://github.com/ada/widgets) is out!
+- [2023] Our new work, [a study of widget lenses](https://arxiv.org/abs/2301.00001) is out!
+
+# Publications
+
+- A. Li, B. Wu. Gradient Lenses for Sparse Widget Tracking. In ICML, 2023. [arXiv](https://arxiv.org/abs/2301.00001) [Code](https://github.com/ada/widgets)
+"""
+    mentions = extract(Document("p.md", page, "markdown"))
+    titled = [m for m in mentions if not m.loose]
+    assert [m.source.line for m in titled] == [4, 8]  # the description became the entry
+    assert [(m.title, m.loose) for m in mentions if m.source.line == 3] in ([], [("Dynamic Gadget Fields from Static Views", True)])

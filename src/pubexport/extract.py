@@ -13,7 +13,8 @@ import logging
 from .bibinput import mentions_from_bibliography
 from .acceptance import Candidate, decide, describe, load_model
 from .finder import NEWS, PUBLICATIONS, find_entries, reads_as_prose
-from .models import Document, Entry, Mention
+from .match import loose_title_clashes
+from .models import Document, Entry, Mention, share_equal_values
 from .parser import link_row, parse_entry
 
 log = logging.getLogger("pubexport")
@@ -21,10 +22,10 @@ log = logging.getLogger("pubexport")
 
 def extract(doc: Document) -> list[Mention]:
     if doc.kind in ("bibtex", "csljson"):
-        return mentions_from_bibliography(doc)
+        return share_equal_values(mentions_from_bibliography(doc))
     found = candidates(doc)
     calls = decide(found, load_model())
-    return resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)])
+    return share_equal_values(resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)]))
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -40,7 +41,10 @@ def candidates(doc: Document) -> list[Candidate]:
         except Exception as err:  # one unreadable entry must not cost the rest of the page
             log.warning("%s: entry not understood (%s: %s); skipped", entry.source, type(err).__name__, err)
             continue
-        found.extend(Candidate(m, entry) for m in parsed if m.title)
+        for mention in parsed:
+            if mention.title:
+                mention.section = entry.section
+                found.append(Candidate(mention, entry))
     describe(found)
     return found
 
@@ -84,7 +88,8 @@ def resolve_loose(mentions: list[Mention]) -> list[Mention]:
     """A loose mention (a news item describing a paper in other words) linking the same arXiv id
     or URL as exactly one titled mention of the page becomes a mention of that paper; one whose
     link names several titled mentions is dropped (it is one of them, not a new paper); one with
-    no titled twin on the page stays loose for the merge stage to place or drop."""
+    no titled twin on the page stays loose for the merge stage to place or drop, and so does one
+    whose text reads as another title than the entry it links (``match.loose_title_clashes``)."""
     titled = [m for m in mentions if not m.loose]
     if len(titled) == len(mentions):
         return mentions
@@ -101,9 +106,10 @@ def resolve_loose(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             continue
         if mention.arxiv:
-            twins = by_arxiv.get(mention.arxiv, [])
+            linked = by_arxiv.get(mention.arxiv, [])
         else:
-            twins = sorted({index for url in mention.urls for index in by_url.get(url, ())})
+            linked = sorted({index for url in mention.urls for index in by_url.get(url, ())})
+        twins = [index for index in linked if not loose_title_clashes(mention.title, titled[index].title)]
         if len(twins) == 1:
             twin = titled[twins[0]]
             urls = twin.urls + [u for u in mention.urls if u not in twin.urls]

@@ -109,25 +109,26 @@ def part_markers(norm: str) -> frozenset:
 _NO_MARKERS = frozenset()
 
 
-def person_keys(person: Person) -> frozenset:
+def person_keys(person: Person) -> tuple[str, ...]:
     """Keys under which one author is recognised: family name + first initial, and the same with
-    given and family swapped (pages disagree on the order of East Asian names)."""
+    given and family swapped (pages disagree on the order of East Asian names). A tuple: one per
+    distinct name of a million-mention folder, where a frozenset costs four times the memory."""
     return _name_keys(person.family, person.given, person.literal)
 
 
-def _name_keys(family: str, given: str, literal: str) -> frozenset:
+def _name_keys(family: str, given: str, literal: str) -> tuple[str, ...]:
     if literal:
         if literal.lower() in ("others", "et al.", "et al"):
-            return _NO_KEYS
+            return ()
         words = fold(literal).split()
         family, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
     family_last, family_initial = _family_part(family)
     if not family_last:
-        return _NO_KEYS
+        return ()
     initial, given_last = _given_part(given)
     if given_last:
-        return frozenset((f"{family_last}|{initial}", f"{given_last}|{family_initial}"))
-    return frozenset((f"{family_last}|{initial}",))
+        return f"{family_last}|{initial}", f"{given_last}|{family_initial}"
+    return (f"{family_last}|{initial}",)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -145,6 +146,7 @@ def _given_part(given: str) -> tuple[str, str]:
 
 
 _NO_KEYS = frozenset()
+_NO_AUTHORS = ((), _NO_KEYS)
 
 
 def is_published(mention: Mention) -> bool:
@@ -169,26 +171,30 @@ class Features:
     arxiv: str
     doi: str
     year: int | None
-    authors: tuple  # one frozenset of keys per named author
+    authors: tuple  # one tuple of keys per named author (``person_keys``)
     author_keys: frozenset
     venue: str  # folded acronym of a published venue, or ""
     published: bool  # names a venue other than an arXiv listing
     label: tuple | None  # (file, label) when the mention carries a reference label
     loose: bool
     page: str  # the file the mention was read from
+    section: str  # the heading its entry stands under on that page
     line: int  # the line its entry starts on
     papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
+    named_links: frozenset  # when the title opens with a name before a colon: its links, as ``link_key``
 
 
 class FeatureCache:
     """Readings shared by many mentions of one merge (titles, author names, venues), each made once."""
 
-    __slots__ = ("titles", "names", "venues")
+    __slots__ = ("titles", "names", "venues", "author_lists")
 
     def __init__(self):
         self.titles: dict[str, tuple] = {}
-        self.names: dict[tuple, frozenset] = {}
+        self.names: dict[tuple, tuple] = {}
         self.venues: dict[tuple, tuple] = {}  # (venue, acronym) -> (published, folded venue)
+        # one author list's keys -> (the same tuple, their union): a paper's mentions share both
+        self.author_lists: dict[tuple, tuple] = {}
 
 
 def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
@@ -206,9 +212,15 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
         person = (p.family, p.given, p.literal)
         keys = names.get(person)
         if keys is None:
-            keys = names[person] = _name_keys(*person) if is_plausible_name(p) else _NO_KEYS
+            keys = names[person] = _name_keys(*person) if is_plausible_name(p) else ()
         if keys:
             authors.append(keys)
+    author_list = _NO_AUTHORS
+    if authors:
+        known_list = cache.author_lists.get(authors_key := tuple(authors))
+        if known_list is None:
+            known_list = cache.author_lists[authors_key] = (authors_key, frozenset().union(*authors))
+        author_list = known_list
     doi = bare_doi(mention.doi).lower() if mention.doi else ""
     arxiv = mention.arxiv.strip().lower() if mention.arxiv else ""
     if doi.startswith("10.48550/"):
@@ -224,17 +236,24 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
         known_venue = cache.venues[written] = (
             published, fold(mention.venue_acronym or mention.venue) if published else "")
     published, venue = known_venue
-    return Features(title, compact, acronym, markers, arxiv, doi, mention.year, tuple(authors),
-                    frozenset().union(*authors) if authors else _NO_KEYS, venue, published,
+    return Features(title, compact, acronym, markers, arxiv, doi, mention.year, *author_list, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.source.line,
-                    paper_links(mention.urls) if mention.urls else _NO_KEYS)
+                    mention.loose or not title, mention.source.path, mention.section, mention.source.line,
+                    paper_links(mention.urls) if mention.urls else _NO_KEYS,
+                    (frozenset(map(link_key, mention.urls)) or _NO_KEYS) if acronym and mention.urls else _NO_KEYS)
 
 
 def paper_links(urls: list[str]) -> frozenset:
     """The links that name one paper's own file (a path ending in .pdf): the same such link on
     two entries of a page is one paper, unlike a shared code or project link."""
-    return frozenset(u.split("://", 1)[-1].lower() for u in urls if u.lower().split("?", 1)[0].endswith(".pdf"))
+    return frozenset(u.split("://", 1)[-1].lower() for u in urls
+                     if u.lower().split("?", 1)[0].endswith(".pdf")) or _NO_KEYS
+
+
+def link_key(url: str) -> str:
+    """A link as compared: lower case, without scheme, ``www.`` or a trailing slash."""
+    key = url.split("://", 1)[-1].lower().rstrip("/")
+    return key[4:] if key.startswith("www.") else key
 
 
 def is_plausible_name(person: Person) -> bool:
@@ -324,7 +343,7 @@ def author_overlap(a: Features, b: Features) -> float | None:
         return 1.0
     found = 0
     for keys in short.authors:
-        if not keys.isdisjoint(everyone):
+        if not everyone.isdisjoint(keys):
             found += 1
     return found / len(short.authors)
 
@@ -353,6 +372,7 @@ class Evidence:
     markers_clash: bool
     swapped: tuple[str, str] | None  # the content words one title swaps for the other's
     same_page: bool  # two separate entries of one page
+    named_link: bool  # the same name before the colon ("Spider: ...") and a link both give
 
     def scores(self) -> dict:
         out = {"title": round(self.title, 1)}
@@ -373,6 +393,8 @@ class Evidence:
             out["swapped"] = " / ".join(self.swapped)
         if self.same_page:
             out["same_page"] = True
+        if self.named_link:
+            out["named_link"] = True
         return out
 
 
@@ -397,16 +419,25 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
                     a.markers != b.markers and title < 100.0,
                     swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
-                    separate_entries(a, b))
+                    separate_entries(a, b), named_link(a, b))
+
+
+def named_link(a: Features, b: Features) -> bool:
+    """True when both titles open with the same name before a colon and both give one link (a
+    project page, a repository): "Spider: Yale ... Challenge" linking the page of "Spider: A
+    Large-Scale ... Dataset". Either alone is common to sibling papers; together they name one work."""
+    return bool(a.named_links) and a.acronym == b.acronym and not a.named_links.isdisjoint(b.named_links)
 
 
 def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
-    so two of its entries are two papers (a news item or a bare link text is loose or only the
-    title's acronym, a citation of the entry's label shares the label: none of them counts; nor
-    do two entries linking one arXiv id, DOI or paper PDF under near-identical titles, a news
-    item the extractor did not mark)."""
+    so two of its entries are two papers. Not so for entries under two headings in the same year
+    (a paper and its talk, the bio's highlight of a listed paper; a thesis or a journal
+    extension comes another year), a news item or a bare link text (loose, or only the title's
+    acronym), a citation of the entry's label (it shares the label), nor two entries linking one
+    arXiv id, DOI or paper PDF under near-identical titles (a news item the extractor did not mark)."""
     return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
+            and (a.section == b.section or a.year is None or a.year != b.year)
             and not (a.label is not None and a.label == b.label))
 
 
@@ -447,6 +478,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         return False, "acronym title without a shared identifier", True
     if ev.swapped:
         return False, "titles differ in a content word ({} / {})".format(*ev.swapped), ev.title >= SUPPORTED
+    if ev.named_link and not far and not ev.id_clash:
+        return True, "same name before the colon and a shared link", False
     if ev.id_clash:
         if ev.title >= DESPITE_ID_CLASH and not far:
             return True, f"near-exact titles despite different {ev.id_clash} ids", False
@@ -516,6 +549,17 @@ def vouches(c: Features, a: Features, b: Features) -> bool:
     alone = NEAR_IDENTICAL_SHORT if _short(a, b) else NEAR_IDENTICAL
     return (title_similarity(c.title, a.title) >= DESPITE_ID_CLASH
             and title_similarity(a.title, b.title) >= alone)
+
+
+def loose_title_clashes(loose: str, titled: str) -> bool:
+    """True when a loose mention's text reads as a title of its own (capitalised, three words or
+    more) that clearly differs from the title of the mention it links: a news item naming
+    another paper through a link the two share (a code repository, a project page) or through a
+    wrong arXiv id. A description ("our new work on widgets is out") never clashes."""
+    if not loose[:1].isupper() or len(loose.split()) < 3:
+        return False
+    a, b = normalise_title(loose), normalise_title(titled)
+    return bool(a and b) and title_similarity(a, b) < CLEARLY_DIFFERENT
 
 
 def describe(mention: Mention) -> str:

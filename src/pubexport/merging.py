@@ -3,8 +3,9 @@
 1. Mentions are put in a canonical order (file, line, fields), so the result does not depend on
    the order they arrive in.
 2. Candidate pairs come from blocks only, never from all pairs: equal normalised titles, equal
-   arXiv id or DOI, same page + reference label, titles sharing one of their rarest words, and
-   titles next to each other when sorted forwards or backwards (typos in the rare words).
+   arXiv id or DOI, same page + reference label, the same name before the colon + the same link,
+   titles sharing one of their rarest words, and titles next to each other when sorted forwards
+   or backwards (typos in the rare words).
 3. Each candidate pair is judged by ``match.decide``; the pairs that merge are applied strongest
    first through a union-find that refuses to join two groups when any two of their mentions
    clearly differ (``match.conflict``), so A~B and B~C never fuse a different A and C; a clash of
@@ -181,6 +182,7 @@ class _Linker:
         by_arxiv: dict[str, list[int]] = defaultdict(list)
         by_doi: dict[str, list[int]] = defaultdict(list)
         by_label: dict[tuple, list[int]] = defaultdict(list)
+        by_named_link: dict[tuple, list[int]] = defaultdict(list)
         feats = self.feats
         for i in self.titled:
             f = feats[i]
@@ -191,10 +193,12 @@ class _Linker:
                 by_doi[f.doi].append(i)
             if f.label:
                 by_label[f.label].append(i)
+            for link in f.named_links:
+                by_named_link[f.acronym, link].append(i)
         for block in by_title.values():
             if len(block) > 1:
                 self._scan(self._collapse(block), 100.0)
-        for blocks in (by_arxiv, by_doi, by_label):
+        for blocks in (by_arxiv, by_doi, by_label, by_named_link):
             for block in blocks.values():
                 if len(block) > 1 and any(feats[i].compact != feats[block[0]].compact for i in block):
                     self._scan(block, None)
@@ -342,8 +346,8 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
     for i, f in enumerate(feats):
         if not f.loose:
             continue
-        roots = sorted({groups.find(j) for key in _loose_keys(f) for j in index.get(key, ())})
-        roots = [r for r in roots if not any(match.conflict(f, feats[k]) for k in groups.representatives(r))]
+        named = sorted({groups.find(j) for key in _loose_keys(f) for j in index.get(key, ())})
+        roots = [r for r in named if not _refuses(mentions[i], f, groups.representatives(r), mentions, feats)]
         if len(roots) == 1:
             out[roots[0]].append(i)
             if report is not None:
@@ -353,10 +357,20 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
             out[i].append(i)  # an untitled entry that stands alone is still a record
         elif report is not None:
             rule = ("loose mention names several records" if roots
+                    else "loose mention refused by the record it names (its title or year clashes)" if named
                     else "loose mention matches no titled mention")
             report.add("merge", "dropped", rule, match.describe(mentions[i]),
-                       "; ".join(match.describe(mentions[r]) for r in roots))
+                       "; ".join(match.describe(mentions[r]) for r in roots or named))
     return sorted(out.values(), key=min)
+
+
+def _refuses(loose: Mention, f: Features, members: list[int], mentions: list[Mention],
+             feats: list[Features]) -> bool:
+    """True when a group cannot take a loose mention: a member clearly differs from it (years),
+    or its text reads as another title than every member's (``match.loose_title_clashes``)."""
+    if any(match.conflict(f, feats[k]) for k in members):
+        return True
+    return bool(loose.title) and all(match.loose_title_clashes(loose.title, mentions[k].title) for k in members)
 
 
 def _loose_keys(f: Features) -> list[tuple]:
@@ -385,7 +399,8 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
     venue_from = _best_venue(published)
     arxiv = _most_common([f.arxiv for f in group_feats])
     record = Record(
-        title=_best_title([(group_feats[k].title, group[k].title.strip()) for k in titled],
+        title=_best_title([(group_feats[k].title, group[k].title.strip(), bool(group_feats[k].authors))
+                           for k in titled],
                           {group_feats[k].acronym for k in titled if group_feats[k].acronym}),
         authors=_best_authors(group),
         year=_best_year(published) or _best_year(group),
@@ -396,7 +411,7 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
         doi=_most_common([f.doi for f in group_feats]),
         arxiv=arxiv,
         arxiv_class=_most_common([m.arxiv_class for m, f in zip(group, group_feats) if f.arxiv == arxiv]),
-        urls=_union([m.urls for m in group]),
+        urls=_union([m.urls for m in group if m.authors] + [m.urls for m in group if not m.authors]),
         notes=_union([m.notes for m in group]),
     )
     if any(m.volume or m.issue or m.pages or m.publisher or m.number for m in group):
@@ -461,16 +476,22 @@ def _union(lists: list[list[str]]) -> list[str]:
     return out
 
 
-def _best_title(titles: list[tuple[str, str]], acronyms: set[str]) -> str:
-    """The title most mentions agree on, never an acronym alone when a full title is known;
-    among its spellings the most frequent one in mixed case. ``titles``: (normalised, as written)."""
+def _best_title(titles: list[tuple[str, str, bool]], acronyms: set[str]) -> str:
+    """The title most mentions agree on, never an acronym alone when a full title is known; among
+    equally frequent ones, one a full entry gives (with its authors) over a link text or a bio's
+    highlight; among its spellings the most frequent one in mixed case.
+    ``titles``: (normalised, as written, whether that mention lists authors)."""
     if not titles:
         return ""
     by_norm: dict[str, list[str]] = defaultdict(list)
-    for norm, written in titles:
+    authored: set[str] = set()
+    for norm, written, with_authors in titles:
         by_norm[norm].append(written)
+        if with_authors:
+            authored.add(norm)
     full = [n for n in by_norm if n not in acronyms] or list(by_norm)
-    best = full[0] if len(full) == 1 else min(full, key=lambda n: (-len(by_norm[n]), -len(n), n))
+    best = full[0] if len(full) == 1 else min(
+        full, key=lambda n: (-len(by_norm[n]), n not in authored, -len(n), n))
     spellings = by_norm[best]
     if spellings.count(spellings[0]) == len(spellings):
         return spellings[0]

@@ -130,6 +130,7 @@ class Mention(Work):
     owner: str = ""
     loose: bool = False
     label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
+    section: str = ""  # the heading its entry stands under: two entries of one list are two papers
 
 
 @dataclass(slots=True)
@@ -140,3 +141,22 @@ class Record(Work):
     sources: list[Source] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+
+
+def share_equal_values(mentions: list[Mention]) -> list[Mention]:
+    """Make the equal people and strings of one page's mentions one object each (in place).
+
+    The page owner is an author of nearly every entry, and a file path, a venue or a co-author
+    recurs on many: held once, a page's mentions take far less memory (and a worker process's
+    results stay shared when sent back, pickle keeping shared objects shared). Safe because no
+    stage changes a Person or a mention's author list in place once extraction is done."""
+    people: dict[tuple, Person] = {}
+    strings: dict[str, str] = {}
+    share = strings.setdefault
+    for m in mentions:
+        if m.authors:
+            m.authors = [people.setdefault((p.family, p.given, p.literal), p) for p in m.authors]
+        m.source = Source(share(m.source.path, m.source.path), m.source.line)
+        m.venue, m.venue_acronym, m.owner = share(m.venue, m.venue), share(m.venue_acronym, m.venue_acronym), share(m.owner, m.owner)
+        m.type, m.section, m.publisher = share(m.type, m.type), share(m.section, m.section), share(m.publisher, m.publisher)
+    return mentions

@@ -439,7 +439,9 @@ def parse_news(entry: Entry) -> list[Mention]:
         title = clean_title(link_text)
         if not is_title(title, strict=False):
             continue
-        loose = title[:1].islower() or not venue.venue
+        # leftover words ("Code for ... is out!") are no venue: without a recognised one (an
+        # acronym, a journal or proceedings) the item only describes a paper, so it is loose
+        loose = title[:1].islower() or not (venue.acronym or venue.type)
         link_markup = f"[{link_text}]({url})"
         mentions.append(build(entry, title, [], venue if not loose else VenueInfo(), loose=loose,
                               url_text=link_markup, year_hint=date_year))
