@@ -22,10 +22,11 @@ from statistics import median
 
 import pycrfsuite
 
-from .finder import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, reads_as_prose
+from .finder import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, is_venue_line, reads_as_prose
 from .models import Entry, Mention
 from .modelfiles import model_dir
-from .names import looks_like_authors
+from .names import looks_like_authors, looks_like_name
+from .venues import find_venue
 
 MODEL_FILE = "finder.crfsuite"
 # A candidate the model calls a paper (0.5 or more) is kept; one its section's evidence accepts is
@@ -35,7 +36,7 @@ THRESHOLD = 0.5
 VETO = 0.1
 
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
-TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|seminar|colloquium|lecture|tutorial|"
+TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|tutorial|"
                         r"panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
 PATENT_WORDS = re.compile(r"\b(?:patents?|patente|patent application)\b|特許|专利")
 SOFTWARE_WORDS = re.compile(r"\b(?:software|package|library|toolbox|github|code|dataset|repository)\b")
@@ -49,6 +50,22 @@ MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), 
 NEIGHBOUR_FEATURES = ("has_authors", "has_year", "has_venue", "title_is_names", "title_short", "section_evidence",
                       "text_prose", "has_url", "same_markup")
 YEARISH = re.compile(r"(?:19|20)\d\d")
+# Shapes of lines that are no titles, whatever their section: a sentence cut before its object
+# (``This list was last updated on``, ``Check out our workshop on``), an organisation's name (an
+# affiliation, an employer), a lower-case label (``peer-reviewed article``), a sentence in the first
+# or second person (a research narrative, page furniture), a code repository's link.
+FUNCTION_WORDS = frozenset("a an and at by for from in of on or the to with via de da do das dos del em et "
+                           "la le les y und der die das von zu".split())
+ORGANISATION = re.compile(r"\b(?:universit(?:y|ies|é|e|at|ät|à|ad|ade)|institut[eo]?|labs?|laborator(?:y|ies)|"
+                          r"department|school|college|cent(?:er|re)|inc|ltd|llc|gmbh|corporation|company|"
+                          r"academy|faculty|facultad|hospital|foundation)\b", re.I)
+PERSON_WORDS = re.compile(r"^(?:i|we|you|my|our|check|see|click|please|here)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|my|we|our|me)\b")
+CODE_HOSTS = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|pypi\.org|cran\.r-project\.org|"
+                        r"github\.mit\.edu|zenodo\.org)/", re.I)
+TITLE_LETTERS = re.compile(r"[^\W\d_]+")
+LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
+ITEM_MARK = re.compile(r"^\s*(?:[-*+•]\s+)?")
 
 
 @dataclass
@@ -124,10 +141,12 @@ def describe(candidates: list[Candidate]) -> None:
 
 def section_evidence(m: Mention, e: Entry) -> bool:
     """The evidence a section asks for before its units count as papers, as one feature: anything
-    with a title and some evidence in a publications section, a venue in news, authors and a
+    with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a publications section, a venue in news, authors and a
     venue or year elsewhere, nothing in a skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
+    if reads_as_no_title(m.title):
+        return False
     venue_or_year = bool(m.venue or m.year)
     if e.section_kind == PUBLICATIONS:
         return bool(m.authors or venue_or_year or m.urls or m.number)
@@ -160,6 +179,11 @@ def _own_features(c: Candidate) -> dict[str, float]:
         "title_is_names": float(bool(m.title) and looks_like_authors(m.title)),
         "title_prose": float(reads_as_prose(m.title, min_words=12)),
         "title_yearish": float(bool(YEARISH.fullmatch(m.title.strip()))),
+        **_title_shape(m.title),
+        "text_first_person": float(bool(FIRST_PERSON.search(_outside_title(e.text, m.title)))),
+        "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
+        "link_only": float("\n" not in e.text and "](" in e.text
+                           and not LINK.sub("", ITEM_MARK.sub("", e.text, count=1)).strip(" .,;|[]()*")),
         "authors_1": float(len(authors) == 1),
         "authors_2_5": float(2 <= len(authors) <= 5),
         "authors_6plus": float(len(authors) > 5),
@@ -188,6 +212,36 @@ def _own_features(c: Candidate) -> dict[str, float]:
     f[f"{kind}*authors_and_date"] = float(bool(authors) and bool(m.year or m.venue))
     f[f"{e.shape}*has_label"] = f["has_label"]
     return f
+
+
+@lru_cache(maxsize=16384)
+def _title_shape(title: str) -> dict[str, float]:
+    """What a title's own words say it is, when it is no title at all (see ``FUNCTION_WORDS``)."""
+    words = TITLE_LETTERS.findall(title)
+    if not words:
+        return {}
+    return {
+        "title_cut_short": float(words[-1].lower() in FUNCTION_WORDS and not title.rstrip().endswith((")", "\"", "”"))),
+        "title_organisation": float(len(words) <= 8 and ":" not in title and bool(ORGANISATION.search(title))),
+        "title_label": float(len(words) <= 3 and all(w.islower() for w in words)),
+        "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))),
+        "title_is_venue": float(bool(find_venue(title)) and is_venue_line(title)),
+        "title_one_name": float(2 <= len(words) <= 3 and looks_like_name(title)),
+    }
+
+
+NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue")
+
+
+def reads_as_no_title(title: str) -> bool:
+    """A sentence cut before its object, an organisation, a lower-case label or a venue line: what
+    a parsed "title" is when the unit holds no paper (page furniture, affiliations, badges)."""
+    shape = _title_shape(title)
+    return any(shape.get(name) for name in NO_TITLE_SHAPES)
+
+
+def _outside_title(text: str, title: str) -> str:
+    return text.replace(title, " ") if title else text
 
 
 class ModelMissing(RuntimeError):

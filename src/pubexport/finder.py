@@ -48,7 +48,8 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
                         r"students?|mentees?|mentoring|hobbies|misc|miscellaneous|affiliations?|memberships?|"
                         r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
                         r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
-                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?)\b"
+                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?|internships?|"
+                        r"proposals?)\b"
                         r"|\b(?:educa|formac|ausbildung|studium|lehre\b|lehrveranstalt|lebenslauf|werdegang|"
                         r"docencia|ensenanza|ensino\b|enseignement|insegnamento|experiencia|experience|esperienz|"
                         r"berufserfahrung|trayectoria|premi|distincion|auszeichnung|preise\b|prix\b|becas?\b|"
@@ -61,8 +62,14 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
                         r"|経歴|学歴|職歴|略歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|所属|資格|"
                         r"获奖|教育|报告|讲座|经历|项目|荣誉|个人简介")
 # Words that end a publications section even when written as its sub-heading.
+# (Software, projects, presentations and posters listed under Publications are no papers either;
+# a research topic such as "Software Engineering" is a topic.)
 SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
                           r"contact|service|reviewing|students|orientac|orientad|betreu|educa|formac|lehre\b|"
+                          r"software\b(?! (?:engineering|systems?|verification|testing|security|analysis|evolution|quality))|"
+                          r"projects?\b|presentations?\b|posters?\b|seminars?\b|keynotes?\b|"
+                          r"proyectos?\b|projetos?\b|projekte?\b|projets?\b|progetti|presentacion|apresentac|"
+                          r"prasentation|presentazion|"
                           r"docencia|premi|auszeichnung|charlas?\b|palestras?\b|ponencias?\b|vortrag|"
                           r"temas de investigacion|lineas de investigacion|linhas de pesquisa)"
                           r"|経歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|获奖|报告")
