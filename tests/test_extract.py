@@ -342,3 +342,30 @@ def test_sub_heading_over_an_author_line_is_that_entry_title():
         ("Dinâmica de Nutrientes em Estuários", 2019, 28),
     ]
     assert mentions[0].doi == "10.1234/rbe.2023.101"
+
+
+def test_software_and_presentations_listed_under_publications_are_no_papers():
+    mentions = fixture_mentions("cv-software-talks.tex")
+    assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
+        ("Ice nucleation in mixed-phase clouds over the Southern Ocean", ["A. Lindqvist", "B. Okafor", "T. Marsh"],
+         "Journal of Geophysical Research, 125", 2020, "10.5555/jgr.2020.0112"),
+        ("Aerosol activation in an adiabatic parcel model", ["B. Okafor", "A. Lindqvist"],
+         "Atmospheric Chemistry and Physics, 18", 2018, "10.5555/acp.2018.0077"),
+        ("Emulating droplet activation with polynomial chaos", ["T. Marsh", "B. Okafor"],
+         "Geoscientific Model Development, 10", 2017, "10.5555/gmd.2017.0031"),
+    ]
+
+
+def test_page_furniture_labels_and_affiliations_are_no_papers():
+    # "This list was last updated on ...", a link-only "[peer-reviewed article]" badge after each
+    # entry, "* equal contribution", "You can find the source code of this page at [repo]",
+    # internships at organisations and an observing proposal
+    mentions = fixture_mentions("furniture.md")
+    assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
+        ("Zonation of glucose metabolism in liver lobules", ["A. Ferreira", "J. Okoro", "L. Brandt"],
+         "Journal of Hepatology, 78, 1-12", 2023, "10.5555/jhep.2023.01"),
+        ("A kinetic model of hepatic gluconeogenesis", ["J. Okoro", "L. Brandt"],
+         "PLoS Computational Biology, 17, 1-20", 2021, "10.5555/pcbi.2021.07"),
+        ("Perfusion and growth in liver tissue models", ["L. Brandt", "J. Okoro"],
+         "Biomechanics and Modeling in Mechanobiology, 18, 33-47", 2019, "10.5555/bmmb.2019.03"),
+    ]
