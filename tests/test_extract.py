@@ -369,3 +369,14 @@ def test_page_furniture_labels_and_affiliations_are_no_papers():
         ("Perfusion and growth in liver tissue models", ["L. Brandt", "J. Okoro"],
          "Biomechanics and Modeling in Mechanobiology, 18, 33-47", 2019, "10.5555/bmmb.2019.03"),
     ]
+
+
+def test_news_of_talks_workshops_and_defences_and_labelled_abstracts_are_no_papers():
+    # News: a paper accepted (kept), a talk given, workshops held, a defence thanking two people;
+    # under each paper a "**Resumo**:"/"**Abstract**:" paragraph quoting a few words
+    mentions = fixture_mentions("abstracts-events.md")
+    assert [(m.title, m.year, m.arxiv, m.doi, m.source.line) for m in mentions] == [
+        ("Tidal mixing in shallow estuaries", 2024, "2406.01234", "", 3),
+        ("Tidal mixing in shallow estuaries", 2024, "2406.01234", "", 10),
+        ("Sediment transport under storm surges", 2021, "", "10.5555/jgr.2021.44", 14),
+    ]

@@ -22,7 +22,8 @@ from statistics import median
 
 import pycrfsuite
 
-from .finder import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, is_venue_line, reads_as_prose
+from .finder import (NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, is_venue_line, opens_with_abstract_label,
+                     reads_as_prose)
 from .models import Entry, Mention
 from .modelfiles import model_dir
 from .names import looks_like_authors, looks_like_name
@@ -38,6 +39,11 @@ VETO = 0.1
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
 TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|tutorial|"
                         r"panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+# Words with which a news item announces a paper (and an item about a talk or a visit has none).
+PAPER_WORDS = re.compile(r"\b(?:papers?|accepted|published|preprints?|arxiv|articles?|appear|manuscript|"
+                         r"artigo|articulo|aceito|aceptado|angenommen|veroffentlicht)\b|論文|论文|录用|採択")
+EVENT_WORDS = re.compile(r"\b(?:organi[sz]\w*|co-?organi[sz]\w*|hold|held|host\w*|attend\w*|visit\w*|"
+                         r"defend\w*|chair\w*|serv(?:e|ed|ing)|join\w*|workshops?|meetup|hiring)\b")
 PATENT_WORDS = re.compile(r"\b(?:patents?|patente|patent application)\b|特許|专利")
 SOFTWARE_WORDS = re.compile(r"\b(?:software|package|library|toolbox|github|code|dataset|repository)\b")
 AWARD_WORDS = re.compile(r"\b(?:award|prize|fellowship|scholarship|grant|honou?r|premio|preis)\b|受賞|获奖")
@@ -48,7 +54,7 @@ MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), 
 # What a unit's neighbours show it (a CRF's usual window): a bare title whose next unit is an author
 # list, a venue line after an author list, a stray line between references.
 NEIGHBOUR_FEATURES = ("has_authors", "has_year", "has_venue", "title_is_names", "title_short", "section_evidence",
-                      "text_prose", "has_url", "same_markup")
+                      "text_prose", "has_url", "same_markup", "text_abstract")
 YEARISH = re.compile(r"(?:19|20)\d\d")
 # Shapes of lines that are no titles, whatever their section: a sentence cut before its object
 # (``This list was last updated on``, ``Check out our workshop on``), an organisation's name (an
@@ -141,8 +147,10 @@ def describe(candidates: list[Candidate]) -> None:
 
 def section_evidence(m: Mention, e: Entry) -> bool:
     """The evidence a section asks for before its units count as papers, as one feature: anything
-    with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a publications section, a venue in news, authors and a
-    venue or year elsewhere, nothing in a skip section; a citation needs its label."""
+    with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a
+    publications section; a venue in news, unless the item tells of an event (a talk, a workshop
+    held, a visit) without a word of a paper; authors and a venue or year elsewhere; nothing in a
+    skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
     if reads_as_no_title(m.title):
@@ -151,10 +159,15 @@ def section_evidence(m: Mention, e: Entry) -> bool:
     if e.section_kind == PUBLICATIONS:
         return bool(m.authors or venue_or_year or m.urls or m.number)
     if e.section_kind == NEWS:
-        return bool(m.venue)
+        return bool(m.venue) and not _tells_of_an_event(e.text)
     if e.section_kind == SKIP:
         return False
     return bool(m.authors and venue_or_year) or bool(m.venue and m.year and e.shape == "news")
+
+
+def _tells_of_an_event(text: str) -> bool:
+    folded = fold_heading(text)
+    return bool(TALK_WORDS.search(folded) or EVENT_WORDS.search(folded)) and not PAPER_WORDS.search(folded)
 
 
 def _own_features(c: Candidate) -> dict[str, float]:
@@ -181,6 +194,8 @@ def _own_features(c: Candidate) -> dict[str, float]:
         "title_yearish": float(bool(YEARISH.fullmatch(m.title.strip()))),
         **_title_shape(m.title),
         "text_first_person": float(bool(FIRST_PERSON.search(_outside_title(e.text, m.title)))),
+        "text_abstract": float(opens_with_abstract_label(e.text)),
+        "news_paper_words": float(e.shape == "news" and bool(PAPER_WORDS.search(text))),
         "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
         "link_only": float("\n" not in e.text and "](" in e.text
                            and not LINK.sub("", ITEM_MARK.sub("", e.text, count=1)).strip(" .,;|[]()*")),

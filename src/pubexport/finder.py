@@ -348,6 +348,15 @@ def reads_as_prose(text: str, *, min_words: int = LONG_PROSE_WORDS) -> bool:
     return not looks_like_authors(head.partition(":")[0])
 
 
+# A paragraph opening with its label (``**Abstract**:``, ``Resumo:``) is the abstract of a paper.
+ABSTRACT_LABEL = re.compile(r"^\W{0,6}(?:abstract|summary|resumo|resumen|r[ée]sum[ée]|zusammenfassung|kurzfassung|"
+                            r"riassunto|sommario|samenvatting|概要|摘要|要旨)\W{0,6}[:：]", re.I)
+
+
+def opens_with_abstract_label(text: str) -> bool:
+    return bool(ABSTRACT_LABEL.match(text))
+
+
 def _link_texts(text: str) -> str:
     """Links reduced to their texts: co-authors often link to their homepages."""
     return NAME_LINK.sub(r"\1", text) if "](" in text else text
