@@ -357,8 +357,8 @@ def test_software_and_presentations_listed_under_publications_are_no_papers():
 
 
 def test_page_furniture_labels_and_affiliations_are_no_papers():
-    # "This list was last updated on ...", a link-only "[peer-reviewed article]" badge after each
-    # entry, "* equal contribution", "You can find the source code of this page at [repo]",
+    # "This list was last updated on ...", a Google Scholar link, a link-only "[peer-reviewed
+    # article]" badge after each entry, an award line under the book, "* equal contribution", "You can find the source code of this page at [repo]",
     # internships at organisations and an observing proposal
     mentions = fixture_mentions("furniture.md")
     assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
@@ -368,6 +368,8 @@ def test_page_furniture_labels_and_affiliations_are_no_papers():
          "PLoS Computational Biology, 17, 1-20", 2021, "10.5555/pcbi.2021.07"),
         ("Perfusion and growth in liver tissue models", ["L. Brandt", "J. Okoro"],
          "Biomechanics and Modeling in Mechanobiology, 18, 33-47", 2019, "10.5555/bmmb.2019.03"),
+        ("Sugar and the Liver: A History of Metabolic Medicine", ["J. Okoro"], "Lakeside University Press", 2018,
+         ""),
     ]
 
 

@@ -69,6 +69,10 @@ PERSON_WORDS = re.compile(r"^(?:i|we|you|my|our|check|see|click|please|here)\b",
 FIRST_PERSON = re.compile(r"\b(?:I|my|we|our|me)\b")
 CODE_HOSTS = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|pypi\.org|cran\.r-project\.org|"
                         r"github\.mit\.edu|zenodo\.org)/", re.I)
+PROFILE_HOSTS = re.compile(r"\b(?:scholar\.google|orcid\.org|dblp\.|researchgate\.net|linkedin\.com|twitter\.com|"
+                           r"x\.com|semanticscholar\.org/author|researchmap\.jp|academia\.edu/?$|mailto:)", re.I)
+AWARD_TITLE = re.compile(r"^(?:winner|finalist|recipient|awarded|honou?rable mention|best (?:paper|student paper|poster) award)\b",
+                         re.I)
 TITLE_LETTERS = re.compile(r"[^\W\d_]+")
 LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+•]\s+)?")
@@ -157,12 +161,17 @@ def section_evidence(m: Mention, e: Entry) -> bool:
         return False
     venue_or_year = bool(m.venue or m.year)
     if e.section_kind == PUBLICATIONS:
-        return bool(m.authors or venue_or_year or m.urls or m.number)
+        return bool(m.authors or venue_or_year or _paper_links(m.urls) or m.number)
     if e.section_kind == NEWS:
         return bool(m.venue) and not _tells_of_an_event(e.text)
     if e.section_kind == SKIP:
         return False
     return bool(m.authors and venue_or_year) or bool(m.venue and m.year and e.shape == "news")
+
+
+def _paper_links(urls: list[str]) -> list[str]:
+    """The links that may lead to a paper: not to a profile (Google Scholar, ORCID, a mail address)."""
+    return [url for url in urls if not PROFILE_HOSTS.search(url)]
 
 
 def _tells_of_an_event(text: str) -> bool:
@@ -197,6 +206,7 @@ def _own_features(c: Candidate) -> dict[str, float]:
         "text_abstract": float(opens_with_abstract_label(e.text)),
         "news_paper_words": float(e.shape == "news" and bool(PAPER_WORDS.search(text))),
         "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
+        "profile_links": float(bool(m.urls) and not _paper_links(m.urls)),
         "link_only": float("\n" not in e.text and "](" in e.text
                            and not LINK.sub("", ITEM_MARK.sub("", e.text, count=1)).strip(" .,;|[]()*")),
         "authors_1": float(len(authors) == 1),
@@ -242,15 +252,17 @@ def _title_shape(title: str) -> dict[str, float]:
         "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))),
         "title_is_venue": float(bool(find_venue(title)) and is_venue_line(title)),
         "title_one_name": float(2 <= len(words) <= 3 and looks_like_name(title)),
+        "title_award": float(bool(AWARD_TITLE.match(title.strip(" *_[\"“")))),
     }
 
 
-NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue")
+NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue", "title_award")
 
 
 def reads_as_no_title(title: str) -> bool:
-    """A sentence cut before its object, an organisation, a lower-case label or a venue line: what
-    a parsed "title" is when the unit holds no paper (page furniture, affiliations, badges)."""
+    """A sentence cut before its object, an organisation, a lower-case label, a venue line or an
+    award (``Winner, ... Prize``): what a parsed "title" is when the unit holds no paper (page
+    furniture, affiliations, badges, an award line under a book)."""
     shape = _title_shape(title)
     return any(shape.get(name) for name in NO_TITLE_SHAPES)
 

@@ -49,7 +49,7 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
                         r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
                         r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
                         r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?|internships?|"
-                        r"proposals?)\b"
+                        r"proposals?|appointments?)\b"
                         r"|\b(?:educa|formac|ausbildung|studium|lehre\b|lehrveranstalt|lebenslauf|werdegang|"
                         r"docencia|ensenanza|ensino\b|enseignement|insegnamento|experiencia|experience|esperienz|"
                         r"berufserfahrung|trayectoria|premi|distincion|auszeichnung|preise\b|prix\b|becas?\b|"
