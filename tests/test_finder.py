@@ -130,3 +130,11 @@ def test_software_projects_and_presentations_under_publications_are_skip_section
 def test_internships_and_proposals_are_skip_sections():
     assert heading_kind("Internships") == SKIP
     assert heading_kind("Observing and computing proposals") == SKIP
+
+
+def test_papers_in_preparation_or_review_and_book_reviews_are_publications_reviewing_is_service():
+    for heading in ("In Prep / Review", "Submitted / In Review", "Under Review", "In Preparation", "Forthcoming",
+                    "Book Reviews", "Essays and Reviews", "Em revisão", "En revisión", "Eingereicht"):
+        assert heading_kind(heading) == PUBLICATIONS, heading
+    for heading in ("Reviewing", "Journal Reviewing", "Reviewer", "Review Committee", "Reviews"):
+        assert heading_kind(heading) == SKIP, heading

@@ -33,14 +33,18 @@ PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 # Heading words, matched as word prefixes on the folded heading (``fold_heading``: lower case,
 # accents off, emoji, numbering and punctuation gone), in English, German, Spanish, Portuguese,
 # French and Italian; Japanese and Chinese words (no spaces between words) match anywhere.
-# (Reviewing is service; "peer-reviewed" and "under review" papers are not.)
-ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )review(?!ed)|service|committee|editor|organi[sz]|"
+# (Reviewing is service; "peer-reviewed", "under review", "in prep / review" papers and book
+# reviews are not.)
+ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )(?<!prep )(?<!preparation )(?<!submitted )(?<!book )"
+                         r"(?<!essays and )review(?!ed)|service|committee|editor|organi[sz]|"
                          r"volunteer|program chair|orientac|orientad|betreu|gutacht|revisor|parecer)")
 STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
                         r"selected works?\b|recent works?\b|research output|"
                         r"publica[cç]|publicad|publie|pubblica|publikation|veroffentlich|aufsatz|aufsatze\b|"
                         r"schrift|artigo|articulo|articoli|revistas?\b|periodicos\b|anais\b|actas\b|"
-                        r"prepublica|tagungsb)"
+                        r"prepublica|tagungsb|(?:in|under) review\b|in prep(?:aration)?\b|submitted\b|forthcoming|"
+                        r"in press\b|book reviews?\b|essays\b|em revisao|en revision|submetid|en preparacion|"
+                        r"em preparacao|eingereicht|in vorbereitung)"
                         r"|論文|業績|査読|投稿|著書|论文|发表|出版|著作")
 SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?experiences?|employment|career|"
                         r"positions?|awards?|honou?rs?|prizes?|grants?|funding|talks?|teaching|courses?|skills?|"
