@@ -382,3 +382,15 @@ def test_news_of_talks_workshops_and_defences_and_labelled_abstracts_are_no_pape
         ("Tidal mixing in shallow estuaries", 2024, "2406.01234", "", 10),
         ("Sediment transport under storm surges", 2021, "", "10.5555/jgr.2021.44", 14),
     ]
+
+
+def test_co_author_and_previous_title_lines_join_the_entry_above():
+    # **Title** / with A and B / [Venue, year](doi) / (Previous title: "..."), each its own paragraph
+    mentions = fixture_mentions("with-coauthors.md")
+    assert [(m.title, m.venue, m.year, m.doi, m.arxiv, m.source.line) for m in mentions] == [
+        ("Sparse recovery of signals on integer lattices", "Journal of Discrete Algorithms", 2021,
+         "10.5555/jda.2021.1", "", 5),
+        ("A greedy algorithm for submodular covers on lattices", "Mathematical Programming", 2019,
+         "10.5555/mp.2019.2", "", 13),
+        ("Online submodular maximization with bandit feedback", "arXiv", 2023, "", "2303.01234", 21),
+    ]

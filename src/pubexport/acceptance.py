@@ -59,7 +59,8 @@ YEARISH = re.compile(r"(?:19|20)\d\d")
 # Shapes of lines that are no titles, whatever their section: a sentence cut before its object
 # (``This list was last updated on``, ``Check out our workshop on``), an organisation's name (an
 # affiliation, an employer), a lower-case label (``peer-reviewed article``), a sentence in the first
-# or second person (a research narrative, page furniture), a code repository's link.
+# or second person (``I study ...``, ``You can find ...``; not ``You Only Look Once``, a title in
+# Title Case), a code repository's link.
 FUNCTION_WORDS = frozenset("a an and at by for from in of on or the to with via de da do das dos del em et "
                            "la le les y und der die das von zu".split())
 ORGANISATION = re.compile(r"\b(?:universit(?:y|ies|é|e|at|ät|à|ad|ade)|institut[eo]?|labs?|laborator(?:y|ies)|"
@@ -249,20 +250,23 @@ def _title_shape(title: str) -> dict[str, float]:
         "title_cut_short": float(words[-1].lower() in FUNCTION_WORDS and not title.rstrip().endswith((")", "\"", "”"))),
         "title_organisation": float(len(words) <= 8 and ":" not in title and bool(ORGANISATION.search(title))),
         "title_label": float(len(words) <= 3 and all(w.islower() for w in words)),
-        "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))),
+        "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))
+                              and sum(w[0].isupper() for w in words) < len(words) / 2),
         "title_is_venue": float(bool(find_venue(title)) and is_venue_line(title)),
         "title_one_name": float(2 <= len(words) <= 3 and looks_like_name(title)),
         "title_award": float(bool(AWARD_TITLE.match(title.strip(" *_[\"“")))),
     }
 
 
-NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue", "title_award")
+NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue", "title_award",
+                   "title_person")
 
 
 def reads_as_no_title(title: str) -> bool:
-    """A sentence cut before its object, an organisation, a lower-case label, a venue line or an
-    award (``Winner, ... Prize``): what a parsed "title" is when the unit holds no paper (page
-    furniture, affiliations, badges, an award line under a book)."""
+    """A sentence cut before its object, an organisation, a lower-case label, a venue line, an
+    award (``Winner, ... Prize``) or a sentence in the first or second person: what a parsed
+    "title" is when the unit holds no paper (page furniture, affiliations, badges, an award line
+    under a book, a research narrative)."""
     shape = _title_shape(title)
     return any(shape.get(name) for name in NO_TITLE_SHAPES)
 

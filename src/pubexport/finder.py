@@ -328,7 +328,26 @@ def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
         return False
     title, authors, venue = (_single_line(u) for u in units[i:i + 3])
     return (title is not None and authors is not None and venue is not None and is_venue_line(venue)
-            and looks_like_authors(_link_texts(authors)) and _is_title_line(title) and not looks_like_authors(title))
+            and _is_author_line(authors) and _is_title_line(title) and not looks_like_authors(title))
+
+
+WITH_LINE = re.compile(r"^\s*with\s+(?=\S)")
+PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|originally)(?: title(?:d)?| appeared)?\s*[:,]?"
+                            r"\s*[\"“]", re.I)
+
+
+def _is_author_line(text: str) -> bool:
+    """An author list, or the co-authors after ``with`` (``with A and B``: the owner is implicit)."""
+    return looks_like_authors(_link_texts(WITH_LINE.sub("", text, count=1)).rstrip(" ."))
+
+
+def _continues_entry(unit: tuple[list[Line], bool]) -> bool:
+    """A lone line that belongs to the entry above: its co-authors (``with A and B``) or the
+    paper's former title (``(Previous title: "...")``)."""
+    text = _single_line(unit)
+    if text is None:
+        return False
+    return bool(PREVIOUS_TITLE.match(text)) or (bool(WITH_LINE.match(text)) and _is_author_line(text))
 
 
 PROSE_MARKUP = re.compile(r"\*\*|\]\(|[\"“”_]|\*\w")
@@ -378,6 +397,8 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
             pass
         elif kind == NEWS:
             shaped.append((lines, "news"))
+        elif shaped and shaped[-1][1] in ("list", "reference", "block") and _continues_entry(units[i]):
+            shaped[-1] = (shaped[-1][0] + lines, "list")
         elif reads_as_prose(" ".join(line.text for line in lines)):
             pass  # an abstract or an introduction, whatever venues it names
         elif _block_of_three(units, i):
