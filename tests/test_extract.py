@@ -394,3 +394,14 @@ def test_co_author_and_previous_title_lines_join_the_entry_above():
          "10.5555/mp.2019.2", "", 13),
         ("Online submodular maximization with bandit feedback", "arXiv", 2023, "", "2303.01234", 21),
     ]
+
+
+def test_title_paragraph_over_an_authors_and_venue_paragraph_is_one_entry():
+    # a lab page: the title alone, then "authors / *VENUE year.* [[paper]]" as the next paragraph;
+    # a title that reads like one name (Graph-based Neural Query Expansion) is still the title
+    mentions = fixture_mentions("title-paragraphs.md")
+    assert [(m.title, names(m), m.venue_acronym, m.year, m.source.line) for m in mentions] == [
+        ("Contrastive Pretraining for Table Retrieval", ["Ines Vidal", "Tomas Reyes", "Mara Quint"], "EMNLP", 2022,
+         5),
+        ("Graph-based Neural Query Expansion", ["Tomas Reyes", "Ines Vidal"], "SIGIR", 2020, 12),
+    ]

@@ -331,6 +331,16 @@ def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
             and _is_author_line(authors) and _is_title_line(title) and not looks_like_authors(title))
 
 
+def _title_over_authors(units: list[tuple[list[Line], bool]], i: int) -> bool:
+    """A one-line title paragraph over a paragraph of the entry's author line and venue line."""
+    if i + 1 >= len(units):
+        return False
+    title, (rest, rest_is_item) = _single_line(units[i]), units[i + 1]
+    return (title is not None and not rest_is_item and len(rest) == 2 and _is_author_line(rest[0].text)
+            and is_venue_line(_link_texts(rest[1].text)) and _is_title_line(title))  # (the authors follow: a
+    # title that reads like one name, ``Graph-based Neural Summarization``, is the title)
+
+
 WITH_LINE = re.compile(r"^\s*with\s+(?=\S)")
 PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|originally)(?: title(?:d)?| appeared)?\s*[:,]?"
                             r"\s*[\"“]", re.I)
@@ -404,6 +414,9 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
         elif _block_of_three(units, i):
             shaped.append((lines + units[i + 1][0] + units[i + 2][0], "list"))  # title, authors, venue
             i += 2
+        elif _title_over_authors(units, i):
+            shaped.append((lines + units[i + 1][0], "list"))  # title; authors and venue
+            i += 1
         elif (_single_line(units[i]) is not None and i + 1 < len(units)
               and is_venue_line(_single_line(units[i + 1]) or "") and _is_title_line(first)):
             shaped.append((lines + units[i + 1][0], "block"))
