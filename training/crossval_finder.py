@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_finder  # noqa: E402
 
-VETOES = (0.05, 0.1, 0.2, 0.3, 0.5)
+VETOES = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 
 
 @dataclass
