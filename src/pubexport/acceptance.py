@@ -37,8 +37,8 @@ THRESHOLD = 0.5
 VETO = 0.1
 
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
-TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|tutorial|"
-                        r"panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|"
+                        r"tutorial|panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
 # Words with which a news item announces a paper (and an item about a talk or a visit has none).
 PAPER_WORDS = re.compile(r"\b(?:papers?|accepted|published|preprints?|arxiv|articles?|appear|manuscript|"
                          r"artigo|articulo|aceito|aceptado|angenommen|veroffentlicht)\b|論文|论文|录用|採択")
@@ -72,8 +72,8 @@ CODE_HOSTS = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|pypi\.org|
                         r"github\.mit\.edu|zenodo\.org)/", re.I)
 PROFILE_HOSTS = re.compile(r"\b(?:scholar\.google|orcid\.org|dblp\.|researchgate\.net|linkedin\.com|twitter\.com|"
                            r"x\.com|semanticscholar\.org/author|researchmap\.jp|academia\.edu/?$|mailto:)", re.I)
-AWARD_TITLE = re.compile(r"^(?:winner|finalist|recipient|awarded|honou?rable mention|best (?:paper|student paper|poster) award)\b",
-                         re.I)
+AWARD_TITLE = re.compile(r"^(?:winner|finalist|recipient|awarded|honou?rable mention|"
+                         r"best (?:paper|student paper|poster) award)\b", re.I)
 TITLE_LETTERS = re.compile(r"[^\W\d_]+")
 LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+•]\s+)?")
@@ -247,7 +247,8 @@ def _title_shape(title: str) -> dict[str, float]:
     if not words:
         return {}
     return {
-        "title_cut_short": float(words[-1].lower() in FUNCTION_WORDS and not title.rstrip().endswith((")", "\"", "”"))),
+        "title_cut_short": float(words[-1].lower() in FUNCTION_WORDS
+                                 and not title.rstrip().endswith((")", "\"", "”"))),
         "title_organisation": float(len(words) <= 8 and ":" not in title and bool(ORGANISATION.search(title))),
         "title_label": float(len(words) <= 3 and all(w.islower() for w in words)),
         "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))

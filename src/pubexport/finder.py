@@ -70,7 +70,8 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
 # a research topic such as "Software Engineering" is a topic.)
 SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
                           r"contact|service|reviewing|students|orientac|orientad|betreu|educa|formac|lehre\b|"
-                          r"software\b(?! (?:engineering|systems?|verification|testing|security|analysis|evolution|quality))|"
+                          r"software\b(?! (?:engineering|systems?|verification|testing|security|analysis|evolution|"
+                          r"quality))|"
                           r"projects?\b|presentations?\b|posters?\b|seminars?\b|keynotes?\b|"
                           r"proyectos?\b|projetos?\b|projekte?\b|projets?\b|progetti|presentacion|apresentac|"
                           r"prasentation|presentazion|"
@@ -342,8 +343,8 @@ def _title_over_authors(units: list[tuple[list[Line], bool]], i: int) -> bool:
 
 
 WITH_LINE = re.compile(r"^\s*with\s+(?=\S)")
-PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|originally)(?: title(?:d)?| appeared)?\s*[:,]?"
-                            r"\s*[\"“]", re.I)
+PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|originally)(?: title(?:d)?| appeared)?"
+                            r"\s*[:,]?\s*[\"“]", re.I)
 
 
 def _is_author_line(text: str) -> bool:
