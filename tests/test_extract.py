@@ -342,3 +342,67 @@ def test_sub_heading_over_an_author_line_is_that_entry_title():
         ("Dinâmica de Nutrientes em Estuários", 2019, 28),
     ]
     assert mentions[0].doi == "10.1234/rbe.2023.101"
+
+
+def test_software_and_presentations_listed_under_publications_are_no_papers():
+    mentions = fixture_mentions("cv-software-talks.tex")
+    assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
+        ("Ice nucleation in mixed-phase clouds over the Southern Ocean", ["A. Lindqvist", "B. Okafor", "T. Marsh"],
+         "Journal of Geophysical Research, 125", 2020, "10.5555/jgr.2020.0112"),
+        ("Aerosol activation in an adiabatic parcel model", ["B. Okafor", "A. Lindqvist"],
+         "Atmospheric Chemistry and Physics, 18", 2018, "10.5555/acp.2018.0077"),
+        ("Emulating droplet activation with polynomial chaos", ["T. Marsh", "B. Okafor"],
+         "Geoscientific Model Development, 10", 2017, "10.5555/gmd.2017.0031"),
+    ]
+
+
+def test_page_furniture_labels_and_affiliations_are_no_papers():
+    # "This list was last updated on ...", a Google Scholar link, a link-only "[peer-reviewed
+    # article]" badge after each entry, an award line under the book, "* equal contribution", "You can find the source code of this page at [repo]",
+    # internships at organisations and an observing proposal
+    mentions = fixture_mentions("furniture.md")
+    assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
+        ("Zonation of glucose metabolism in liver lobules", ["A. Ferreira", "J. Okoro", "L. Brandt"],
+         "Journal of Hepatology, 78, 1-12", 2023, "10.5555/jhep.2023.01"),
+        ("A kinetic model of hepatic gluconeogenesis", ["J. Okoro", "L. Brandt"],
+         "PLoS Computational Biology, 17, 1-20", 2021, "10.5555/pcbi.2021.07"),
+        ("Perfusion and growth in liver tissue models", ["L. Brandt", "J. Okoro"],
+         "Biomechanics and Modeling in Mechanobiology, 18, 33-47", 2019, "10.5555/bmmb.2019.03"),
+        ("Sugar and the Liver: A History of Metabolic Medicine", ["J. Okoro"], "Lakeside University Press", 2018,
+         ""),
+    ]
+
+
+def test_news_of_talks_workshops_and_defences_and_labelled_abstracts_are_no_papers():
+    # News: a paper accepted (kept), a talk given, workshops held, a defence thanking two people;
+    # under each paper a "**Resumo**:"/"**Abstract**:" paragraph quoting a few words
+    # (news items naming no venue stay loose: the merge stage drops those that name no record)
+    mentions = [m for m in fixture_mentions("abstracts-events.md") if not m.loose]
+    assert [(m.title, m.year, m.arxiv, m.doi, m.source.line) for m in mentions] == [
+        ("Tidal mixing in shallow estuaries", 2024, "2406.01234", "", 3),
+        ("Tidal mixing in shallow estuaries", 2024, "2406.01234", "", 10),
+        ("Sediment transport under storm surges", 2021, "", "10.5555/jgr.2021.44", 14),
+    ]
+
+
+def test_co_author_and_previous_title_lines_join_the_entry_above():
+    # **Title** / with A and B / [Venue, year](doi) / (Previous title: "..."), each its own paragraph
+    mentions = fixture_mentions("with-coauthors.md")
+    assert [(m.title, m.venue, m.year, m.doi, m.arxiv, m.source.line) for m in mentions] == [
+        ("Sparse recovery of signals on integer lattices", "Journal of Discrete Algorithms", 2021,
+         "10.5555/jda.2021.1", "", 5),
+        ("A greedy algorithm for submodular covers on lattices", "Mathematical Programming", 2019,
+         "10.5555/mp.2019.2", "", 13),
+        ("Online submodular maximization with bandit feedback", "arXiv", 2023, "", "2303.01234", 21),
+    ]
+
+
+def test_title_paragraph_over_an_authors_and_venue_paragraph_is_one_entry():
+    # a lab page: the title alone, then "authors / *VENUE year.* [[paper]]" as the next paragraph;
+    # a title that reads like one name (Graph-based Neural Query Expansion) is still the title
+    mentions = fixture_mentions("title-paragraphs.md")
+    assert [(m.title, names(m), m.venue_acronym, m.year, m.source.line) for m in mentions] == [
+        ("Contrastive Pretraining for Table Retrieval", ["Ines Vidal", "Tomas Reyes", "Mara Quint"], "EMNLP", 2022,
+         5),
+        ("Graph-based Neural Query Expansion", ["Tomas Reyes", "Ines Vidal"], "SIGIR", 2020, 12),
+    ]

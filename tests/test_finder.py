@@ -1,5 +1,5 @@
 """Sections by heading in any syntax; entries with shape, label and original line."""
-from pubexport.finder import NEWS, PUBLICATIONS, SKIP, find_entries, heading_kind
+from pubexport.finder import NEWS, PUBLICATIONS, SKIP, find_entries, heading_kind, split_sections
 from pubexport.models import Document
 
 
@@ -110,3 +110,31 @@ def test_japanese_page_lists_papers_and_not_its_talks():
     found = [(e.section, e.section_kind, e.source.line) for e in find_entries(page)
              if e.section_kind == PUBLICATIONS]
     assert found == [("査読あり", PUBLICATIONS, 7), ("査読あり", PUBLICATIONS, 8)]
+
+
+def test_software_projects_and_presentations_under_publications_are_skip_sections():
+    page = ("# Publications\n## Journal Articles\n- A. Li. Title One. In ICML, 2020.\n"
+            "## Software\n- [tool: a library](https://github.com/x/tool). Last Updated: 2021\n"
+            "## Refereed Conference Presentations\n- A. Li. 2019. Title Two. Talk presented at ACL 2019.\n"
+            "## Projetos\n- Projeto A, 2020\n"
+            "## Software Engineering\n- B. Wu. Title Three. In ICSE, 2021.\n")
+    from pubexport.repair import Line
+
+    lines = [Line(number, text) for number, text in enumerate(page.splitlines(), 1)]
+    kinds = [(s.title, s.kind) for s in split_sections(lines)]
+    assert kinds == [("Journal Articles", PUBLICATIONS), ("Software", SKIP),
+                     ("Refereed Conference Presentations", SKIP), ("Projetos", SKIP),
+                     ("Software Engineering", PUBLICATIONS)]  # a research topic stays a topic
+
+
+def test_internships_and_proposals_are_skip_sections():
+    assert heading_kind("Internships") == SKIP
+    assert heading_kind("Observing and computing proposals") == SKIP
+
+
+def test_papers_in_preparation_or_review_and_book_reviews_are_publications_reviewing_is_service():
+    for heading in ("In Prep / Review", "Submitted / In Review", "Under Review", "In Preparation", "Forthcoming",
+                    "Book Reviews", "Essays and Reviews", "Em revisão", "En revisión", "Eingereicht"):
+        assert heading_kind(heading) == PUBLICATIONS, heading
+    for heading in ("Reviewing", "Journal Reviewing", "Reviewer", "Review Committee", "Reviews"):
+        assert heading_kind(heading) == SKIP, heading

@@ -22,10 +22,12 @@ from statistics import median
 
 import pycrfsuite
 
-from .finder import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, reads_as_prose
+from .finder import (NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, is_venue_line, opens_with_abstract_label,
+                     reads_as_prose)
 from .models import Entry, Mention
 from .modelfiles import model_dir
-from .names import looks_like_authors
+from .names import looks_like_authors, looks_like_name
+from .venues import find_venue
 
 MODEL_FILE = "finder.crfsuite"
 # A candidate the model calls a paper (0.5 or more) is kept; one its section's evidence accepts is
@@ -35,8 +37,13 @@ THRESHOLD = 0.5
 VETO = 0.1
 
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
-TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|seminar|colloquium|lecture|tutorial|"
-                        r"panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|"
+                        r"tutorial|panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+# Words with which a news item announces a paper (and an item about a talk or a visit has none).
+PAPER_WORDS = re.compile(r"\b(?:papers?|accepted|published|preprints?|arxiv|articles?|appear|manuscript|"
+                         r"artigo|articulo|aceito|aceptado|angenommen|veroffentlicht)\b|論文|论文|录用|採択")
+EVENT_WORDS = re.compile(r"\b(?:organi[sz]\w*|co-?organi[sz]\w*|hold|held|host\w*|attend\w*|visit\w*|"
+                         r"defend\w*|chair\w*|serv(?:e|ed|ing)|join\w*|workshops?|meetup|hiring)\b")
 PATENT_WORDS = re.compile(r"\b(?:patents?|patente|patent application)\b|特許|专利")
 SOFTWARE_WORDS = re.compile(r"\b(?:software|package|library|toolbox|github|code|dataset|repository)\b")
 AWARD_WORDS = re.compile(r"\b(?:award|prize|fellowship|scholarship|grant|honou?r|premio|preis)\b|受賞|获奖")
@@ -47,8 +54,29 @@ MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), 
 # What a unit's neighbours show it (a CRF's usual window): a bare title whose next unit is an author
 # list, a venue line after an author list, a stray line between references.
 NEIGHBOUR_FEATURES = ("has_authors", "has_year", "has_venue", "title_is_names", "title_short", "section_evidence",
-                      "text_prose", "has_url", "same_markup")
+                      "text_prose", "has_url", "same_markup", "text_abstract")
 YEARISH = re.compile(r"(?:19|20)\d\d")
+# Shapes of lines that are no titles, whatever their section: a sentence cut before its object
+# (``This list was last updated on``, ``Check out our workshop on``), an organisation's name (an
+# affiliation, an employer), a lower-case label (``peer-reviewed article``), a sentence in the first
+# or second person (``I study ...``, ``You can find ...``; not ``You Only Look Once``, a title in
+# Title Case), a code repository's link.
+FUNCTION_WORDS = frozenset("a an and at by for from in of on or the to with via de da do das dos del em et "
+                           "la le les y und der die das von zu".split())
+ORGANISATION = re.compile(r"\b(?:universit(?:y|ies|é|e|at|ät|à|ad|ade)|institut[eo]?|labs?|laborator(?:y|ies)|"
+                          r"department|school|college|cent(?:er|re)|inc|ltd|llc|gmbh|corporation|company|"
+                          r"academy|faculty|facultad|hospital|foundation)\b", re.I)
+PERSON_WORDS = re.compile(r"^(?:i|we|you|my|our|check|see|click|please|here)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|my|we|our|me)\b")
+CODE_HOSTS = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|pypi\.org|cran\.r-project\.org|"
+                        r"github\.mit\.edu|zenodo\.org)/", re.I)
+PROFILE_HOSTS = re.compile(r"\b(?:scholar\.google|orcid\.org|dblp\.|researchgate\.net|linkedin\.com|twitter\.com|"
+                           r"x\.com|semanticscholar\.org/author|researchmap\.jp|academia\.edu/?$|mailto:)", re.I)
+AWARD_TITLE = re.compile(r"^(?:winner|finalist|recipient|awarded|honou?rable mention|"
+                         r"best (?:paper|student paper|poster) award)\b", re.I)
+TITLE_LETTERS = re.compile(r"[^\W\d_]+")
+LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
+ITEM_MARK = re.compile(r"^\s*(?:[-*+•]\s+)?")
 
 
 @dataclass
@@ -124,18 +152,32 @@ def describe(candidates: list[Candidate]) -> None:
 
 def section_evidence(m: Mention, e: Entry) -> bool:
     """The evidence a section asks for before its units count as papers, as one feature: anything
-    with a title and some evidence in a publications section, a venue in news, authors and a
-    venue or year elsewhere, nothing in a skip section; a citation needs its label."""
+    with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a
+    publications section; a venue in news, unless the item tells of an event (a talk, a workshop
+    held, a visit) without a word of a paper; authors and a venue or year elsewhere; nothing in a
+    skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
+    if reads_as_no_title(m.title):
+        return False
     venue_or_year = bool(m.venue or m.year)
     if e.section_kind == PUBLICATIONS:
-        return bool(m.authors or venue_or_year or m.urls or m.number)
+        return bool(m.authors or venue_or_year or _paper_links(m.urls) or m.number)
     if e.section_kind == NEWS:
-        return bool(m.venue)
+        return bool(m.venue) and not _tells_of_an_event(e.text)
     if e.section_kind == SKIP:
         return False
     return bool(m.authors and venue_or_year) or bool(m.venue and m.year and e.shape == "news")
+
+
+def _paper_links(urls: list[str]) -> list[str]:
+    """The links that may lead to a paper: not to a profile (Google Scholar, ORCID, a mail address)."""
+    return [url for url in urls if not PROFILE_HOSTS.search(url)]
+
+
+def _tells_of_an_event(text: str) -> bool:
+    folded = fold_heading(text)
+    return bool(TALK_WORDS.search(folded) or EVENT_WORDS.search(folded)) and not PAPER_WORDS.search(folded)
 
 
 def _own_features(c: Candidate) -> dict[str, float]:
@@ -160,6 +202,14 @@ def _own_features(c: Candidate) -> dict[str, float]:
         "title_is_names": float(bool(m.title) and looks_like_authors(m.title)),
         "title_prose": float(reads_as_prose(m.title, min_words=12)),
         "title_yearish": float(bool(YEARISH.fullmatch(m.title.strip()))),
+        **_title_shape(m.title),
+        "text_first_person": float(bool(FIRST_PERSON.search(_outside_title(e.text, m.title)))),
+        "text_abstract": float(opens_with_abstract_label(e.text)),
+        "news_paper_words": float(e.shape == "news" and bool(PAPER_WORDS.search(text))),
+        "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
+        "profile_links": float(bool(m.urls) and not _paper_links(m.urls)),
+        "link_only": float("\n" not in e.text and "](" in e.text
+                           and not LINK.sub("", ITEM_MARK.sub("", e.text, count=1)).strip(" .,;|[]()*")),
         "authors_1": float(len(authors) == 1),
         "authors_2_5": float(2 <= len(authors) <= 5),
         "authors_6plus": float(len(authors) > 5),
@@ -188,6 +238,42 @@ def _own_features(c: Candidate) -> dict[str, float]:
     f[f"{kind}*authors_and_date"] = float(bool(authors) and bool(m.year or m.venue))
     f[f"{e.shape}*has_label"] = f["has_label"]
     return f
+
+
+@lru_cache(maxsize=16384)
+def _title_shape(title: str) -> dict[str, float]:
+    """What a title's own words say it is, when it is no title at all (see ``FUNCTION_WORDS``)."""
+    words = TITLE_LETTERS.findall(title)
+    if not words:
+        return {}
+    return {
+        "title_cut_short": float(words[-1].lower() in FUNCTION_WORDS
+                                 and not title.rstrip().endswith((")", "\"", "”"))),
+        "title_organisation": float(len(words) <= 8 and ":" not in title and bool(ORGANISATION.search(title))),
+        "title_label": float(len(words) <= 3 and all(w.islower() for w in words)),
+        "title_person": float(bool(PERSON_WORDS.match(title.strip(" *[\"“")))
+                              and sum(w[0].isupper() for w in words) < len(words) / 2),
+        "title_is_venue": float(bool(find_venue(title)) and is_venue_line(title)),
+        "title_one_name": float(2 <= len(words) <= 3 and looks_like_name(title)),
+        "title_award": float(bool(AWARD_TITLE.match(title.strip(" *_[\"“")))),
+    }
+
+
+NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "title_is_venue", "title_award",
+                   "title_person")
+
+
+def reads_as_no_title(title: str) -> bool:
+    """A sentence cut before its object, an organisation, a lower-case label, a venue line, an
+    award (``Winner, ... Prize``) or a sentence in the first or second person: what a parsed
+    "title" is when the unit holds no paper (page furniture, affiliations, badges, an award line
+    under a book, a research narrative)."""
+    shape = _title_shape(title)
+    return any(shape.get(name) for name in NO_TITLE_SHAPES)
+
+
+def _outside_title(text: str, title: str) -> str:
+    return text.replace(title, " ") if title else text
 
 
 class ModelMissing(RuntimeError):

@@ -12,7 +12,7 @@ import logging
 
 from .bibinput import mentions_from_bibliography
 from .acceptance import Candidate, decide, describe, load_model
-from .finder import NEWS, PUBLICATIONS, find_entries, reads_as_prose
+from .finder import NEWS, PUBLICATIONS, find_entries, opens_with_abstract_label, reads_as_prose
 from .match import loose_title_clashes
 from .models import Document, Entry, Mention, share_equal_values
 from .parser import link_row, parse_entry
@@ -57,8 +57,9 @@ DESCRIPTION_MIN_WORDS = 10
 def attach_link_rows(entries: list[Entry]) -> list[Entry]:
     """A unit of bare links and badges (``Abs [arXiv](..) [PDF](..) [Code](..)``, al-folio's and
     Hugo's buttons) belongs to the entry above it: its links join that entry, the unit goes.
-    So does a prose paragraph under a title/authors/venue entry (al-folio's hidden abstract):
-    it describes that paper, whatever venue it names, and is no paper of its own."""
+    So does a prose paragraph under a title/authors/venue entry (al-folio's hidden abstract), and
+    a paragraph under any entry opening with its label (``**Abstract**: ...``, ``Resumo: ...``):
+    it describes that paper, whatever venue or quoted words it names, and is no paper of its own."""
     out: list[Entry] = []
     for entry in entries:
         previous = out[-1] if out else None
@@ -69,7 +70,8 @@ def attach_link_rows(entries: list[Entry]) -> list[Entry]:
         if row:
             previous.text = previous.text + "\n" + row
         elif not (previous.shape == "list" and entry.shape == "reference"
-                  and reads_as_prose(entry.text, min_words=DESCRIPTION_MIN_WORDS)):
+                  and reads_as_prose(entry.text, min_words=DESCRIPTION_MIN_WORDS)
+                  or opens_with_abstract_label(entry.text)):
             out.append(entry)
     return out
 

@@ -33,14 +33,18 @@ PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 # Heading words, matched as word prefixes on the folded heading (``fold_heading``: lower case,
 # accents off, emoji, numbering and punctuation gone), in English, German, Spanish, Portuguese,
 # French and Italian; Japanese and Chinese words (no spaces between words) match anywhere.
-# (Reviewing is service; "peer-reviewed" and "under review" papers are not.)
-ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )review(?!ed)|service|committee|editor|organi[sz]|"
+# (Reviewing is service; "peer-reviewed", "under review", "in prep / review" papers and book
+# reviews are not.)
+ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )(?<!prep )(?<!preparation )(?<!submitted )(?<!book )"
+                         r"(?<!essays and )review(?!ed)|service|committee|editor|organi[sz]|"
                          r"volunteer|program chair|orientac|orientad|betreu|gutacht|revisor|parecer)")
 STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
                         r"selected works?\b|recent works?\b|research output|"
                         r"publica[cç]|publicad|publie|pubblica|publikation|veroffentlich|aufsatz|aufsatze\b|"
                         r"schrift|artigo|articulo|articoli|revistas?\b|periodicos\b|anais\b|actas\b|"
-                        r"prepublica|tagungsb)"
+                        r"prepublica|tagungsb|(?:in|under) review\b|in prep(?:aration)?\b|submitted\b|forthcoming|"
+                        r"in press\b|book reviews?\b|essays\b|em revisao|en revision|submetid|en preparacion|"
+                        r"em preparacao|eingereicht|in vorbereitung)"
                         r"|論文|業績|査読|投稿|著書|论文|发表|出版|著作")
 SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?experiences?|employment|career|"
                         r"positions?|awards?|honou?rs?|prizes?|grants?|funding|talks?|teaching|courses?|skills?|"
@@ -48,7 +52,8 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
                         r"students?|mentees?|mentoring|hobbies|misc|miscellaneous|affiliations?|memberships?|"
                         r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
                         r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
-                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?)\b"
+                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?|internships?|"
+                        r"proposals?|appointments?)\b"
                         r"|\b(?:educa|formac|ausbildung|studium|lehre\b|lehrveranstalt|lebenslauf|werdegang|"
                         r"docencia|ensenanza|ensino\b|enseignement|insegnamento|experiencia|experience|esperienz|"
                         r"berufserfahrung|trayectoria|premi|distincion|auszeichnung|preise\b|prix\b|becas?\b|"
@@ -61,8 +66,15 @@ SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?exper
                         r"|経歴|学歴|職歴|略歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|所属|資格|"
                         r"获奖|教育|报告|讲座|经历|项目|荣誉|个人简介")
 # Words that end a publications section even when written as its sub-heading.
+# (Software, projects, presentations and posters listed under Publications are no papers either;
+# a research topic such as "Software Engineering" is a topic.)
 SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
                           r"contact|service|reviewing|students|orientac|orientad|betreu|educa|formac|lehre\b|"
+                          r"software\b(?! (?:engineering|systems?|verification|testing|security|analysis|evolution|"
+                          r"quality))|"
+                          r"projects?\b|presentations?\b|posters?\b|seminars?\b|keynotes?\b|"
+                          r"proyectos?\b|projetos?\b|projekte?\b|projets?\b|progetti|presentacion|apresentac|"
+                          r"prasentation|presentazion|"
                           r"docencia|premi|auszeichnung|charlas?\b|palestras?\b|ponencias?\b|vortrag|"
                           r"temas de investigacion|lineas de investigacion|linhas de pesquisa)"
                           r"|経歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|获奖|报告")
@@ -317,7 +329,36 @@ def _block_of_three(units: list[tuple[list[Line], bool]], i: int) -> bool:
         return False
     title, authors, venue = (_single_line(u) for u in units[i:i + 3])
     return (title is not None and authors is not None and venue is not None and is_venue_line(venue)
-            and looks_like_authors(_link_texts(authors)) and _is_title_line(title) and not looks_like_authors(title))
+            and _is_author_line(authors) and _is_title_line(title) and not looks_like_authors(title))
+
+
+def _title_over_authors(units: list[tuple[list[Line], bool]], i: int) -> bool:
+    """A one-line title paragraph over a paragraph of the entry's author line and venue line."""
+    if i + 1 >= len(units):
+        return False
+    title, (rest, rest_is_item) = _single_line(units[i]), units[i + 1]
+    return (title is not None and not rest_is_item and len(rest) == 2 and _is_author_line(rest[0].text)
+            and is_venue_line(_link_texts(rest[1].text)) and _is_title_line(title))  # (the authors follow: a
+    # title that reads like one name, ``Graph-based Neural Summarization``, is the title)
+
+
+WITH_LINE = re.compile(r"^\s*with\s+(?=\S)")
+PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|originally)(?: title(?:d)?| appeared)?"
+                            r"\s*[:,]?\s*[\"“]", re.I)
+
+
+def _is_author_line(text: str) -> bool:
+    """An author list, or the co-authors after ``with`` (``with A and B``: the owner is implicit)."""
+    return looks_like_authors(_link_texts(WITH_LINE.sub("", text, count=1)).rstrip(" ."))
+
+
+def _continues_entry(unit: tuple[list[Line], bool]) -> bool:
+    """A lone line that belongs to the entry above: its co-authors (``with A and B``) or the
+    paper's former title (``(Previous title: "...")``)."""
+    text = _single_line(unit)
+    if text is None:
+        return False
+    return bool(PREVIOUS_TITLE.match(text)) or (bool(WITH_LINE.match(text)) and _is_author_line(text))
 
 
 PROSE_MARKUP = re.compile(r"\*\*|\]\(|[\"“”_]|\*\w")
@@ -341,6 +382,15 @@ def reads_as_prose(text: str, *, min_words: int = LONG_PROSE_WORDS) -> bool:
     return not looks_like_authors(head.partition(":")[0])
 
 
+# A paragraph opening with its label (``**Abstract**:``, ``Resumo:``) is the abstract of a paper.
+ABSTRACT_LABEL = re.compile(r"^\W{0,6}(?:abstract|summary|resumo|resumen|r[ée]sum[ée]|zusammenfassung|kurzfassung|"
+                            r"riassunto|sommario|samenvatting|概要|摘要|要旨)\W{0,6}[:：]", re.I)
+
+
+def opens_with_abstract_label(text: str) -> bool:
+    return bool(ABSTRACT_LABEL.match(text))
+
+
 def _link_texts(text: str) -> str:
     """Links reduced to their texts: co-authors often link to their homepages."""
     return NAME_LINK.sub(r"\1", text) if "](" in text else text
@@ -358,11 +408,16 @@ def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[
             pass
         elif kind == NEWS:
             shaped.append((lines, "news"))
+        elif shaped and shaped[-1][1] in ("list", "reference", "block") and _continues_entry(units[i]):
+            shaped[-1] = (shaped[-1][0] + lines, "list")
         elif reads_as_prose(" ".join(line.text for line in lines)):
             pass  # an abstract or an introduction, whatever venues it names
         elif _block_of_three(units, i):
             shaped.append((lines + units[i + 1][0] + units[i + 2][0], "list"))  # title, authors, venue
             i += 2
+        elif _title_over_authors(units, i):
+            shaped.append((lines + units[i + 1][0], "list"))  # title; authors and venue
+            i += 1
         elif (_single_line(units[i]) is not None and i + 1 < len(units)
               and is_venue_line(_single_line(units[i + 1]) or "") and _is_title_line(first)):
             shaped.append((lines + units[i + 1][0], "block"))
