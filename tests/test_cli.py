@@ -138,7 +138,7 @@ def test_failed_write_exits_3_and_keeps_the_old_output(tmp_path, monkeypatch):
         fp.write("@misc{half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pubexport.pipeline.write_bibtex", disk_full)
+    monkeypatch.setattr("pubexport.bibtex.write_bibtex", disk_full)
     result = run(str(tmp_path / "in"), "-o", str(out))
     assert result.exit_code == 3
     assert "cannot write" in result.stderr and "No space left on device" in result.stderr
@@ -155,7 +155,7 @@ def test_interrupt_while_writing_exits_130_and_keeps_the_old_output(tmp_path, mo
         fp.write("@misc{half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pubexport.pipeline.write_bibtex", interrupted)
+    monkeypatch.setattr("pubexport.bibtex.write_bibtex", interrupted)
     result = run(str(tmp_path / "in"), "-o", str(out))
     assert result.exit_code == 130
     assert "interrupted; nothing written" in result.stderr
