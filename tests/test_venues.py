@@ -1,5 +1,5 @@
 """Venue strings: acronym, full name, type, year and notes."""
-from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT
+from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, UNKNOWN
 from pubexport.venues import VENUES, parse_venue
 
 
@@ -14,9 +14,55 @@ def test_published_venue_wins_over_arxiv_alternative():
     assert (info.acronym, info.year, info.notes) == ("ICLR", 2026, ["Poster"])
 
 
-def test_under_review_alone_is_a_note_not_a_venue():
+def test_a_status_is_a_note_and_stays_in_the_venue_as_written():
     info = parse_venue("(under review)")
-    assert (info.venue, info.notes) == ("", ["under review"])
+    assert (info.venue, info.notes, info.type) == ("under review", ["under review"], UNKNOWN)
+    assert (parse_venue("In submission.").venue, parse_venue("in preparation").notes) == (
+        "In submission", ["in preparation"])
+    info = parse_venue("Submitted to Journal of Widget Control, March 2025")
+    assert (info.venue, info.type, info.year, info.notes) == (
+        "Submitted to Journal of Widget Control", ARTICLE_JOURNAL, 2025, ["Submitted"])
+    assert parse_venue("Widget Letters (Under Review)").venue == "Widget Letters (Under Review)"
+
+
+def test_presentation_notes_leave_the_venue_text():
+    info = parse_venue("Symposium on Widget Theory 2021 (Spotlight)")
+    assert (info.venue, info.notes, info.year) == ("Symposium on Widget Theory", ["Spotlight"], 2021)
+
+
+def test_venue_text_is_kept_as_written_with_the_acronym_from_the_table():
+    def read(text):
+        info = parse_venue(text)
+        return info.venue, info.acronym, info.type
+
+    assert read("Proceedings of the AAAI Conference on Artificial Intelligence") == (
+        "Proceedings of the AAAI Conference on Artificial Intelligence", "AAAI", PAPER_CONFERENCE)
+    assert read("Proc. of Intl. Conf. on Machine Learning (ICML), 2021") == (
+        "Proc. of Intl. Conf. on Machine Learning (ICML)", "ICML", PAPER_CONFERENCE)
+    assert read("The 5th International Conference on Learning Representations (ICLR)")[0] == (
+        "The 5th International Conference on Learning Representations (ICLR)")
+    assert read("Findings of EMNLP 2023") == ("Findings of EMNLP", "EMNLP", PAPER_CONFERENCE)
+    # a year inside the name stays; only the closing date goes
+    assert read("Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing")[0] == (
+        "Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing")
+    assert read("In Proceedings of the Widget Workshop, Sept. 2023")[0] == "Proceedings of the Widget Workshop"
+    assert read("Widgets 12 (2019) 044003")[0] == "Widgets 12 (2019) 044003"
+
+
+def test_a_badge_gets_the_full_name_from_the_table():
+    for badge in ("CVPR 2022", "In Proc. CVPR, 2022", "IEEE CVPR'22", "Accepted to CVPR 2022"):
+        assert (parse_venue(badge).venue, parse_venue(badge).acronym) == (VENUES["CVPR"][0], "CVPR"), badge
+    assert parse_venue("IEEE TPAMI").venue == VENUES["TPAMI"][0]
+
+
+def test_an_acronym_in_brackets_keeps_its_closing_bracket():
+    info = parse_venue("IEEE Transactions on Widget Processing (T-WP), vol. 70, pp. 950–962")
+    assert (info.venue, info.volume, info.pages) == ("IEEE Transactions on Widget Processing (T-WP)", "70", "950-962")
+
+
+def test_link_residue_leaves_the_venue():
+    assert parse_venue("Widget Control Letters, [[pdf]](/assets/papers/wcl.pdf)").venue == "Widget Control Letters"
+    assert parse_venue("Journal of Widgets , [PubMed").venue == "Journal of Widgets"
 
 
 def test_full_name_with_acronym_in_brackets():

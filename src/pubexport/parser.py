@@ -14,7 +14,7 @@ from .fields.model import VENUE_INNER, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import UPPER, clean_author_text, looks_like_authors, looks_like_several_names, split_authors
-from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
+from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, is_status, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -200,9 +200,9 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
             mention.title = f"{mention.number}: {title}"
     elif "report" in section and not mention.venue and REPORT_SECTION.search(section):
         mention.type = REPORT
-    elif mention.type == UNKNOWN and mention.arxiv and not mention.venue:
-        mention.type = PREPRINT
-    if mention.type == PREPRINT and not mention.venue:
+    elif mention.type == UNKNOWN and mention.arxiv and (not mention.venue or is_status(mention.venue)):
+        mention.type = PREPRINT  # on arXiv, and perhaps submitted somewhere (a note says so)
+    if mention.type == PREPRINT and (not mention.venue or is_status(mention.venue)):
         mention.venue = "arXiv"
         mention.venue_acronym = "arXiv"
     return mention

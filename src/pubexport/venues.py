@@ -99,14 +99,21 @@ VENUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 TYPE_OF_KIND = {CONFERENCE: PAPER_CONFERENCE, WORKSHOP: PAPER_CONFERENCE, JOURNAL: ARTICLE_JOURNAL,
                 PREPRINT_SERVER: PREPRINT, "patent": PATENT, "report": REPORT, "thesis": THESIS}
 
-# Notes a page writes next to a venue; matched case-insensitively, kept as written.
-NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(?: presentation| paper)?\b"
-                  r"|\bunder (?:review|submission)\b|\bsubmitted\b|\bin press\b|\bto appear\b"
-                  r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
-                  r"(?: (?:nominee|finalist|honou?rable mention))?\b", re.I)
+# Where a paper stands before it is published: a note, and kept in the venue text as the page
+# writes it there (``Submitted to Automatica``, ``Human Factors (Under Review)``).
+STATUS = (r"\bunder (?:review|submission)\b|\bsubmitted\b|\bin (?:press|submission|preparation|review)\b"
+          r"|\bto appear\b|\bforthcoming\b|\bno prelo\b|\bem prepara[cç][aã]o\b")
+STATUS_NOTE = re.compile(STATUS, re.I)
+# Notes a page writes next to a venue; matched case-insensitively, kept as written. Those that
+# are no status (``Oral``, ``Best Paper``) leave the venue text.
+PRESENTATION = (r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(?: presentation| paper)?\b"
+                r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
+                r"(?: (?:nominee|finalist|honou?rable mention))?\b")
+PRESENTATION_NOTE = re.compile(PRESENTATION, re.I)
+NOTE = re.compile(f"{PRESENTATION}|{STATUS}", re.I)
 # Every note above holds one of these words (case-folded): text without any has no note.
 NOTE_WORDS = ("oral", "spotlight", "poster", "highlight", "demo", "under", "submitted", "press", "appear",
-              "equal", "first", "best")
+              "equal", "first", "best", "submission", "preparation", "review", "forthcoming", "prelo", "prepara")
 # (The look-behind sits after a first character, so that the regex engine can skip ahead to
 # candidate characters instead of trying every position.)
 # (Not the yymm of an arXiv id: ``arXiv:2007.65761`` is no year 2007.)
@@ -136,7 +143,8 @@ TWO_LATIN_LETTERS = re.compile(r"[A-Za-z]{2}")
 DIGIT = re.compile(r"\d")
 
 
-TOKEN = re.compile(r"[^\W_]+(?:[&'’-][^\W_]+)*|&")
+# (An apostrophe joins letters, ``Xu'an``, not a short year: ``ICCV'21`` is ICCV.)
+TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+|['’][^\W\d_]+)*|&")
 
 
 def _tokens(text: str) -> list[str]:
@@ -179,8 +187,10 @@ WORKSHOP_WORDS = re.compile(r"\bworkshops?\b", re.I)
 REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? (?:report\b|rep\.)|white ?paper\b|model card\b)", re.I)
 THESIS_WORDS = re.compile(r"\b(?:ph\.?\s?d\.?|master'?s?|doctoral|bachelor'?s?)\s+(?:thesis|dissertation)\b", re.I)
 PATENT_WORDS = re.compile(r"\bpatent\b", re.I)
-FILLER = re.compile(r"^(?:in|at|on|accepted (?:to|by|at)|published in|appears? in|to appear in|proc(?:eedings|\.)?"
-                    r"(?: of)?(?: the)?)\s+", re.I)
+# Words that lead into a venue without naming it (``In``, ``En:``, ``accepted at``), not before a
+# status (``In submission``).
+FILLER = re.compile(r"^(?:(?:in|en|at|on)(?!\s+(?:press|submission|preparation|review)\b)|accepted (?:to|by|at)"
+                    r"|published in|appears? in)\s*:?\s+", re.I)
 
 
 @dataclass
@@ -260,16 +270,44 @@ def _parse_one(text: str) -> VenueInfo:
     info.year = years[0] if years else None
     workshop = "workshop" in text.casefold() and WORKSHOP_WORDS.search(text)
     acronym = find_venue(text)
+    name = _clean_name(text)
     if acronym and not workshop:
         full, kind, _ = VENUES[acronym]
-        info.acronym, info.venue, info.type = acronym, full, TYPE_OF_KIND[kind]
+        info.acronym, info.type = acronym, TYPE_OF_KIND[kind]
+        info.venue = name if kind != PREPRINT_SERVER and not _only_badge(name, acronym) else full
         return info
-    name = _clean_name(text)
     if not name:
         return info
     info.venue = name
-    info.type = kind_type(name)
+    info.type = UNKNOWN if is_status(name) else kind_type(name)
     return info
+
+
+# Words a badge wears besides the venue's acronym (``Proc. IEEE CVPR``): a page writing only these
+# names the venue by its acronym, and the table's full name says it better.
+BADGE_WORDS = frozenset("proc proceedings of the in ieee acm cvf ieee/cvf usenix springer conf".split())
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?", re.I)
+
+
+def _short_spellings(acronym: str) -> list[tuple[str, ...]]:
+    """The venue's spellings that are badges, not names: the acronym and spellings of 1-2 words."""
+    return [tuple(w.lower() for w in _tokens(s)) for s in (acronym, *VENUES[acronym][2]) if len(_tokens(s)) <= 2]
+
+
+def _only_badge(name: str, acronym: str) -> bool:
+    """Whether the page's venue text says nothing but the acronym (``CVPR``, ``Proc. ICML``,
+    ``IEEE TPAMI``), as opposed to a name of its own (``Findings of EMNLP``, ``Proceedings of the
+    AAAI Conference on Artificial Intelligence``)."""
+    words = [w.lower() for w in _tokens(name)]
+    for spelling in sorted(_short_spellings(acronym), key=len, reverse=True):
+        n = len(spelling)
+        i = 0
+        while i + n <= len(words):
+            if tuple(words[i:i + n]) == spelling:
+                del words[i:i + n]
+            else:
+                i += 1
+    return all(w in BADGE_WORDS or ORDINAL.fullmatch(w) for w in words)
 
 
 def _read_details(text: str, info: VenueInfo) -> str:
@@ -342,8 +380,14 @@ def kind_type(name: str) -> str:
 
 # Dates and identifiers that IEEE-style references put among the venue words.
 DOI_TEXT = re.compile(r"(?:\bdoi:?\s*)?\b10\.\d{4,9}/\S+", re.I)
-MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=[\s,;]|$)|\b(?:January|February|March|"
-                   r"April|May|June|July|August|September|October|November|December)\b")
+MONTH_NAMES = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July"
+               r"|August|September|October|November|December)")
+TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)(?:{MONTH_NAMES}\s*)?(?:\d{{1,2}},?\s+)?"
+                           r"(?:(?:19|20)\d\d[a-z]?|['’‘]\d\d)[\s,.;:)\]]*$|['’‘]\d\d[\s,.;:)\]]*$")
+TRAILING_MONTH = re.compile(rf"(?:(?<=[\s,.;:(])|^)(?:{MONTH_NAMES})[\s,.;:)]*$")
+# A link the page's markup left behind (``[[pdf]](/assets/x.pdf)``, ``[PubMed``) and what follows it.
+LINK_RESIDUE = re.compile(r"\[\[.*$|\[(?:pdf|doi|abstract|paper|code|pubmed|bib|bibtex|link|slides|video|arxiv|html)\b.*$",
+                          re.I)
 MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
@@ -352,22 +396,52 @@ def has_month(text: str) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    """The venue name left once years, notes, volume/page details and filler words are gone."""
-    name = NOTE.sub(" ", text) if _has_note(text) else text
+    """The venue name as the page writes it, once presentation notes (``Oral``), volume/page
+    details, identifiers, link residue, the trailing date and a leading ``In`` are gone. A year
+    inside the name stays (``Proceedings of the 2023 Conference on ...``, ``LREC 2020 Workshop``),
+    and so does a status (``Submitted to ...``, ``In submission``), which is a note as well."""
+    name = PRESENTATION_NOTE.sub(" ", text) if _has_note(text) else text
+    if "[" in name:
+        name = LINK_RESIDUE.sub(" ", name)
     if "10." in name:
         name = DOI_TEXT.sub(" ", name)
-    if has_month(name):
-        name = MONTH.sub(" ", name)
     has_digit = DIGIT.search(name)
-    if has_digit:
-        name = YEAR.sub(" ", name)
-        name = SHORT_YEAR.sub(" ", name)
-    if "(" in name:
-        name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
     if has_digit or "-" in name or "–" in name:
         name = DETAILS.sub(" ", name)
-    name = " ".join(name.split()).strip(" ,.;:-–()[]")
-    name = FILLER.sub("", name).strip(" ,.;:-–")
+    if "(" in name:
+        name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
+    name = _strip_trailing_date(name)
+    name = _strip_edges(FILLER.sub("", _strip_edges(" ".join(name.split()))))
     if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
         return ""
-    return name
+    return name.strip("()[] ") if is_status(name) else name  # (under review)
+
+
+def is_status(venue: str) -> bool:
+    """Whether a venue text only says where the paper stands (``In submission``, ``Submitted``)."""
+    return _has_note(venue) and bool(NOTE_ONLY_LEFTOVER.match(STATUS_NOTE.sub(" ", venue)))
+
+
+def _strip_trailing_date(name: str) -> str:
+    """Without the date that closes it (``, 2020``, ``(2019)``, ``Sept. 2023``, ``'21``)."""
+    while True:
+        cut = TRAILING_DATE.sub("", name) if DIGIT.search(name) else name
+        if has_month(cut):
+            cut = TRAILING_MONTH.sub("", cut)
+        if cut == name:
+            return name
+        name = cut
+
+
+def _strip_edges(name: str) -> str:
+    """Without the punctuation at its ends; a closing bracket stays when it closes one inside
+    (``IEEE Transactions on Signal Processing (T-SP)``)."""
+    while True:
+        cut = name.strip(" ,.;:-–[]")
+        if cut.endswith("(") or cut.endswith(")") and cut.count("(") < cut.count(")"):
+            cut = cut[:-1]
+        if cut.startswith(")") or cut.startswith("(") and cut.count("(") > cut.count(")"):
+            cut = cut[1:]
+        if cut == name:
+            return name
+        name = cut
