@@ -84,3 +84,20 @@ def test_citation_title_may_open_like_a_sentence_but_not_be_one_word():
     (m,) = parse("- **For Whom the Widget Waits.**[4]: We study widgets.", "citation")
     assert (m.title, m.label) == ("For Whom the Widget Waits", "4")
     assert parse("- **Widgets.**[4]: We study widgets.", "citation") == []
+
+
+def test_reference_with_emphasised_authors_after_the_title_and_a_journal_with_article_number():
+    (m,) = parse("Widget dynamics on a quantum lattice. *A. Doe, B. Roe, C. Poe.* "
+                 "[Widg. Rev. B 107, 195129 (2022)](https://doi.org/10.1103/WidgRevB.107.195129) "
+                 "[[arXiv:2206.14730]](https://arxiv.org/abs/2206.14730)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.type, m.arxiv) == (
+        "Widget dynamics on a quantum lattice", ["A. Doe", "B. Roe", "C. Poe"], "Widg. Rev. B 107, 195129", 2022,
+        "article-journal", "2206.14730")
+
+
+def test_status_venue_is_kept_and_an_arxiv_listing_under_review_stays_a_preprint():
+    (m,) = parse("A. Doe and B. Roe, “Concave widgets for submodular sets.” In submission.", "reference")
+    assert (m.title, m.venue, m.notes) == ("Concave widgets for submodular sets", "In submission", ["In submission"])
+    (m,) = parse("A. Doe and B. Roe. Concave widgets for submodular sets. Under review. "
+                 "[arXiv](https://arxiv.org/abs/2301.01234)", "reference")
+    assert (m.venue, m.type, m.notes) == ("arXiv", "article", ["Under review"])

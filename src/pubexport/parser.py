@@ -210,7 +210,7 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
 
 def _venue_from(text: str, *, in_proceedings: bool | None = None) -> VenueInfo:
     info = parse_venue(plain(text))
-    if info.venue and info.type == UNKNOWN and in_proceedings is not None:
+    if info.venue and info.type == UNKNOWN and in_proceedings is not None and not is_status(info.venue):
         info.type = PAPER_CONFERENCE if in_proceedings else ARTICLE_JOURNAL
     return info
 
@@ -266,6 +266,8 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
         inner = italic.group(1)
+        if not authors and before.rstrip().endswith(".") and looks_like_authors(plain(inner).rstrip(".")):
+            return inner, before, rest[italic.end():], None  # ``Title. *A. Doe, B. Roe.* Venue``
         venue_like = parse_venue(inner)
         if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
                                  or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):

@@ -256,6 +256,8 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...],
 
 
 def _parse_one(text: str) -> VenueInfo:
+    if "[" in text:
+        text = LINK_RESIDUE.sub(" ", text)  # ``Phys. Rev. B 7, 1 [[arXiv:2206.14730]]`` is no arXiv listing
     info = VenueInfo(notes=find_notes(text))
     folded = text.casefold()
     if ("report" in folded or "rep." in folded) and REPORT_WORDS.search(text) and not find_venue(text):
@@ -401,8 +403,6 @@ def _clean_name(text: str) -> str:
     inside the name stays (``Proceedings of the 2023 Conference on ...``, ``LREC 2020 Workshop``),
     and so does a status (``Submitted to ...``, ``In submission``), which is a note as well."""
     name = PRESENTATION_NOTE.sub(" ", text) if _has_note(text) else text
-    if "[" in name:
-        name = LINK_RESIDUE.sub(" ", name)
     if "10." in name:
         name = DOI_TEXT.sub(" ", name)
     has_digit = DIGIT.search(name)
