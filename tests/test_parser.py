@@ -101,3 +101,16 @@ def test_status_venue_is_kept_and_an_arxiv_listing_under_review_stays_a_preprint
     (m,) = parse("A. Doe and B. Roe. Concave widgets for submodular sets. Under review. "
                  "[arXiv](https://arxiv.org/abs/2301.01234)", "reference")
     assert (m.venue, m.type, m.notes) == ("arXiv", "article", ["Under review"])
+
+
+def test_list_venue_line_named_in_another_language_is_not_the_place_line():
+    (m,) = parse("**Optimización de Widgets Bayesianos**\nMosqueda, Z.J., **Lara, O.D.**, Gómez, F.I.\n"
+                 "_Memorias del V Simposio de Widgets Aplicados_\nSantiago de Querétaro, Qro., México, 2025", "list")
+    assert (m.title, m.venue, m.type) == ("Optimización de Widgets Bayesianos",
+                                          "Memorias del V Simposio de Widgets Aplicados", "paper-conference")
+
+
+def test_list_chapter_line_after_en_is_the_book_not_the_publisher_line():
+    (m,) = parse("**Microwidget Biofuels: Advances and Challenges**\nCaltz, V., **Lara, O.D.**, Romero, A.G.\n"
+                 "En: _Agrowidgets_, pp. 213-237\nElsevier, 2024", "list")
+    assert (m.venue, m.pages) == ("Agrowidgets", "213-237")

@@ -122,3 +122,9 @@ def test_technical_report_gives_number_and_institution_not_a_venue():
     assert (info.number, info.publisher, info.year) == ("12", "Haptics Lab", 2020)
     info = parse_venue("Tech. Rep. No. 12, Dept. of Widgets, Univ. of Nowhere, 2019")
     assert (info.number, info.publisher, info.issue) == ("12", "Dept. of Widgets, Univ. of Nowhere", "")
+
+
+def test_kind_words_in_other_languages():
+    assert parse_venue("Memorias del XLVI Encuentro Nacional de Widgets").type == PAPER_CONFERENCE
+    assert parse_venue("Anais do Congresso Brasileiro de Widgets, 2021").type == PAPER_CONFERENCE
+    assert parse_venue("Revista de la Asociación de Widgets 78 (2), 333-337").type == ARTICLE_JOURNAL

@@ -55,6 +55,7 @@ WIDE_CHARACTER = re.compile(r"[^\x00-\u2fff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
+IN_PREFIX = re.compile(r"\s*(?:In|En|Em|Dans|in):\s")  # a chapter's book, in several languages
 APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
 SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
@@ -386,7 +387,8 @@ def _is_venue(line: str) -> bool:
     if is_venue_line(text):
         return True
     info = parse_venue(text)
-    return bool(info.venue) and bool(info.acronym or info.year or info.type != UNKNOWN) and len(text.split()) <= 25
+    evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+    return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
 
 
 def _title_of_line(line: str, *, patent: bool = False) -> str:

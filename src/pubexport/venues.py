@@ -181,8 +181,13 @@ def find_venue(text: str) -> str:
     return ""
 
 
-JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|trans\.|letters|magazine|review|annals|bulletin)", re.I)
-CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium)\b", re.I)
+# The kind words of venue names, in the languages of the finder's headings (English, German,
+# Spanish, Portuguese, French, Italian): ``Revista``, ``Memorias del Simposio``, ``Anais do Congresso``.
+JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|trans\.|letters|magazine|review|annals|bulletin|revista"
+                           r"|zeitschrift|rivista|revue|cadernos)", re.I)
+CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium|simposio|simpósio"
+                              r"|congreso|congresso|congrès|encuentro|encontro|jornadas|memorias|anais|actas|atti"
+                              r"|conferencia|conferência|tagung|konferenz|colloque)\b", re.I)
 WORKSHOP_WORDS = re.compile(r"\bworkshops?\b", re.I)
 REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? (?:report\b|rep\.)|white ?paper\b|model card\b)", re.I)
 THESIS_WORDS = re.compile(r"\b(?:ph\.?\s?d\.?|master'?s?|doctoral|bachelor'?s?)\s+(?:thesis|dissertation)\b", re.I)
