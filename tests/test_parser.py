@@ -114,3 +114,12 @@ def test_list_chapter_line_after_en_is_the_book_not_the_publisher_line():
     (m,) = parse("**Microwidget Biofuels: Advances and Challenges**\nCaltz, V., **Lara, O.D.**, Romero, A.G.\n"
                  "En: _Agrowidgets_, pp. 213-237\nElsevier, 2024", "list")
     assert (m.venue, m.pages) == ("Agrowidgets", "213-237")
+
+
+def test_reference_title_link_after_the_authors_keeps_an_abbreviated_journal_whole():
+    (m,) = parse("- **Doe, J.**, Roe, R., and Poe, P.: [On the widget activation in global models]"
+                 "(http://doi.org/10.5194/wcp-18-7961-2018), Widg. Chem. Phys., doi:10.5194/wcp-18-7961-2018, 2018.",
+                 "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.doi) == (
+        "On the widget activation in global models", ["J. Doe", "R. Roe", "P. Poe"], "Widg. Chem. Phys", 2018,
+        "10.5194/wcp-18-7961-2018")

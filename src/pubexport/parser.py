@@ -263,6 +263,11 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
         return text[:bold.start()], bold.group(1), text[bold.end():], None
     authors, rest = _split_authors_prefix(text)
+    title_link = LINK.match(rest.strip()) if authors else None
+    if title_link and not is_generic_link(title_link.group(1).strip()):
+        # ``A, B: [Title](url), Atmos. Chem. Phys., 18, 2018``: the link ends the title, whatever
+        # abbreviations (``Atmos.``) the venue after it opens with
+        return authors, title_link.group(1), rest.strip()[title_link.end():], None
     italic = ITALIC.search(rest)
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
