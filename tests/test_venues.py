@@ -128,3 +128,25 @@ def test_kind_words_in_other_languages():
     assert parse_venue("Memorias del XLVI Encuentro Nacional de Widgets").type == PAPER_CONFERENCE
     assert parse_venue("Anais do Congresso Brasileiro de Widgets, 2021").type == PAPER_CONFERENCE
     assert parse_venue("Revista de la Asociación de Widgets 78 (2), 333-337").type == ARTICLE_JOURNAL
+
+
+def test_volume_words_go_with_their_number():
+    def details(text):
+        info = parse_venue(text)
+        return info.venue, info.volume, info.issue, info.pages
+
+    assert details("REVISTA DE WIDGETS, v. 15, p. 556–575") == ("REVISTA DE WIDGETS", "15", "", "556-575")
+    assert details("Journal of Green Widgets, Vol. 21(14), pp. 3252-3269") == (
+        "Journal of Green Widgets", "21", "14", "3252-3269")
+    assert details("Widget Review, vol. 3 (2019)") == ("Widget Review", "3", "", "")
+    assert details("Widg. Rev. B, Volume No. 112") == ("Widg. Rev. B", "112", "", "")
+
+
+def test_an_identifier_naming_arxiv_is_no_arxiv_listing():
+    info = parse_venue("WIDG WDM 2024, doi: 10.48550/arXiv.2406.07805")
+    assert (info.venue, info.acronym, info.type, info.year) == ("WIDG WDM", "", UNKNOWN, 2024)
+
+
+def test_a_bracket_losing_its_year_is_closed():
+    assert parse_venue("Proceedings of the 9th Workshop on Widgets (WidgWS 2024)").venue == (
+        "Proceedings of the 9th Workshop on Widgets (WidgWS)")

@@ -127,14 +127,14 @@ DETAILS = re.compile(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", 
 # Publication details, read into volume, issue and pages: ``6(4):7012–7019``, ``36(5), 1401–1412``
 # (APA), ``36:1401-1412``, ``vol. 36, no. 5, pp. 1401-1412``.
 PAGE_RANGE = r"(\d+(?:\s*[–—-]{1,2}\s*\d+)?)(?!\d)"
-VOLUME_ISSUE = re.compile(r"\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
+VOLUME_ISSUE = re.compile(r"(?:\b(?i:vol(?:ume)?|v)\.?\s*)?\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
                           r"(?:\s*[:,]\s*(?:pp?\.\s*)?" + PAGE_RANGE + ")?")
 VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
-VOLUME_WORD = re.compile(r"\bvol(?:ume)?\.?\s*(\d+)\b", re.I)
+VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+)\b", re.I)  # Vol. 3, v. 15, Volume No. 3
 ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
 PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
 # Every detail above has a digit before "(" or ":", or one of these words.
-DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page)", re.I)
+DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page|v\.)", re.I)
 PAGE_DASH = re.compile(r"\s*[–—-]{1,2}\s*")
 EMPTIED_LIST = re.compile(r"\s*[,;](?:\s*[,;])+")
 # A report number follows the report words: ``Technical Report TR-2022-07``, ``Tech. Rep. No. 12``.
@@ -263,6 +263,8 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...],
 def _parse_one(text: str) -> VenueInfo:
     if "[" in text:
         text = LINK_RESIDUE.sub(" ", text)  # ``Phys. Rev. B 7, 1 [[arXiv:2206.14730]]`` is no arXiv listing
+    if "10." in text:
+        text = DOI_TEXT.sub(" ", text)  # nor is ``ECML PKDD 2024, doi: 10.48550/arXiv.2406.07805``
     info = VenueInfo(notes=find_notes(text))
     folded = text.casefold()
     if ("report" in folded or "rep." in folded) and REPORT_WORDS.search(text) and not find_venue(text):
@@ -335,8 +337,9 @@ def _read_details(text: str, info: VenueInfo) -> str:
     for pattern, name in ((VOLUME_WORD, "volume"), (ISSUE_WORD, "issue"), (PAGES_WORD, "pages")):
         if getattr(info, name):
             continue
-        match = pattern.search(text)
-        if match:
+        match = next((m for m in pattern.finditer(text)
+                      if not any(m.start() < end and start < m.end() for start, end in spans)), None)
+        if match:  # (not inside a detail read already: ``Volume No. 3`` holds no issue)
             setattr(info, name, PAGE_DASH.sub("-", match.group(1)))
             spans.append(match.span())
     if not spans:
@@ -389,7 +392,7 @@ def kind_type(name: str) -> str:
 DOI_TEXT = re.compile(r"(?:\bdoi:?\s*)?\b10\.\d{4,9}/\S+", re.I)
 MONTH_NAMES = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July"
                r"|August|September|October|November|December)")
-TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)(?:{MONTH_NAMES}\s*)?(?:\d{{1,2}},?\s+)?"
+TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)[(\[]?\s*(?:{MONTH_NAMES}\s*)?(?:\d{{1,2}},?\s+)?"
                            r"(?:(?:19|20)\d\d[a-z]?|['’‘]\d\d)[\s,.;:)\]]*$|['’‘]\d\d[\s,.;:)\]]*$")
 TRAILING_MONTH = re.compile(rf"(?:(?<=[\s,.;:(])|^)(?:{MONTH_NAMES})[\s,.;:)]*$")
 # A link the page's markup left behind (``[[pdf]](/assets/x.pdf)``, ``[PubMed``) and what follows it.
@@ -408,14 +411,14 @@ def _clean_name(text: str) -> str:
     inside the name stays (``Proceedings of the 2023 Conference on ...``, ``LREC 2020 Workshop``),
     and so does a status (``Submitted to ...``, ``In submission``), which is a note as well."""
     name = PRESENTATION_NOTE.sub(" ", text) if _has_note(text) else text
-    if "10." in name:
-        name = DOI_TEXT.sub(" ", name)
     has_digit = DIGIT.search(name)
     if has_digit or "-" in name or "–" in name:
         name = DETAILS.sub(" ", name)
     if "(" in name:
         name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
     name = _strip_trailing_date(name)
+    if name.count("(") > name.count(")"):
+        name = name.rstrip(" ,.;:") + ")"  # ``(CLPsych 2024)`` lost its year and its bracket
     name = _strip_edges(FILLER.sub("", _strip_edges(" ".join(name.split()))))
     if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
         return ""
