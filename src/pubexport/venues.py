@@ -130,7 +130,11 @@ PAGE_RANGE = r"(\d+(?:\s*[–—-]{1,2}\s*\d+)?)(?!\d)"
 VOLUME_ISSUE = re.compile(r"(?:\b(?i:vol(?:ume)?|v)\.?\s*)?\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
                           r"(?:\s*[:,]\s*(?:pp?\.\s*)?" + PAGE_RANGE + ")?")
 VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
-VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+)\b", re.I)  # Vol. 3, v. 15, Volume No. 3
+# Vol. 3, v. 15, Volume No. 3, Vol. 1-4
+VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+(?:\s*[–-]\s*\d+)?)\b", re.I)
+# After the volume, an article number closes the details (``Automatica, vol. 155, 111165``,
+# ``PLoS One, 11(10), e0164975``): it is what the reference has for pages.
+ARTICLE_NUMBER = re.compile(r"[,;:]\s*(e?\d{4,}|[A-Z]\d{5,})\s*[.,;]?\s*$")
 ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
 PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
 # Every detail above has a digit before "(" or ":", or one of these words.
@@ -328,12 +332,15 @@ def _read_details(text: str, info: VenueInfo) -> str:
     spans = []
     if found:
         info.volume = found.group(1)
+        span = found.span()
         if found.re is VOLUME_ISSUE:
             info.issue, pages = found.group(2), found.group(3)
+            if pages and YEAR.fullmatch(pages):  # ``12(3), 2019``: the year follows, no pages
+                pages, span = "", (found.start(), found.end(2) + 1)
         else:
             pages = found.group(2)
         info.pages = PAGE_DASH.sub("-", pages) if pages else ""
-        spans.append(found.span())
+        spans.append(span)
     for pattern, name in ((VOLUME_WORD, "volume"), (ISSUE_WORD, "issue"), (PAGES_WORD, "pages")):
         if getattr(info, name):
             continue
@@ -346,7 +353,12 @@ def _read_details(text: str, info: VenueInfo) -> str:
         return text
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
-    return EMPTIED_LIST.sub(",", text)
+    text = EMPTIED_LIST.sub(",", text)
+    article = ARTICLE_NUMBER.search(text) if info.volume and not info.pages else None
+    if article and not YEAR.fullmatch(article.group(1)):
+        info.pages = article.group(1)
+        text = text[:article.start()]
+    return text
 
 
 def _read_report(text: str, info: VenueInfo) -> VenueInfo:
