@@ -123,3 +123,8 @@ def test_reference_title_link_after_the_authors_keeps_an_abbreviated_journal_who
     assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.doi) == (
         "On the widget activation in global models", ["J. Doe", "R. Roe", "P. Poe"], "Widg. Chem. Phys", 2018,
         "10.5194/wcp-18-7961-2018")
+
+
+def test_a_lone_word_is_no_paper_whoever_reads_it():
+    assert parse("- Widgetcorp.", "list") == []
+    assert parse("Widgetcorp", "reference") == []
