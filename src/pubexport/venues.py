@@ -1,8 +1,9 @@
 """Venues: the table of known venues and the reading of venue strings.
 
-``parse_venue("CVPR 2022 (Oral)")`` gives venue CVPR (full name from the table), year 2022 and
-the note "Oral". To teach pubexport a venue, add one line to ``VENUES``: the acronym, its full
-name, its kind, and any other spellings people write for it.
+``parse_venue("CVPR 2022 (Oral)")`` gives venue CVPR (full name from the table, since the page
+gives only the acronym), year 2022 and the note "Oral"; a venue the page names in words is kept
+as written, with the table's acronym and kind. To teach pubexport a venue, add one line to
+``VENUES``: the acronym, its full name, its kind, and any other spellings people write for it.
 """
 from __future__ import annotations
 
@@ -204,7 +205,7 @@ FILLER = re.compile(r"^(?:(?:in|en|at|on)(?!\s+(?:press|submission|preparation|r
 
 @dataclass
 class VenueInfo:
-    venue: str = ""  # full name
+    venue: str = ""  # as the page writes it; the table's full name for a badge
     acronym: str = ""
     type: str = UNKNOWN  # CSL type
     year: int | None = None
@@ -251,7 +252,8 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...],
     """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
 
     Alternatives written with `` / `` (``ICLR 2026 Poster / arXiv 2025``) keep the first
-    published venue. A string that is only a note (``(under review)``) gives no venue.
+    published venue. A string that is only a presentation note (``(Oral)``) gives no venue; a
+    status alone (``In submission``) is the venue as written, and a note.
     """
     text = " ".join(text.replace("*", " ").split())
     parts = ([p for p in ALTERNATIVES.split(text) if p.strip()] or [text]) if "/" in text or ";" in text else [text]
@@ -408,8 +410,8 @@ TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)[(\[]?\s*(?:{MONTH_NAMES}\s*
                            r"(?:(?:19|20)\d\d[a-z]?|['’‘]\d\d)[\s,.;:)\]]*$|['’‘]\d\d[\s,.;:)\]]*$")
 TRAILING_MONTH = re.compile(rf"(?:(?<=[\s,.;:(])|^)(?:{MONTH_NAMES})[\s,.;:)]*$")
 # A link the page's markup left behind (``[[pdf]](/assets/x.pdf)``, ``[PubMed``) and what follows it.
-LINK_RESIDUE = re.compile(r"\[\[.*$|\[(?:pdf|doi|abstract|paper|code|pubmed|bib|bibtex|link|slides|video|arxiv|html)\b.*$",
-                          re.I)
+LINK_RESIDUE = re.compile(r"\[\[.*$|\[(?:pdf|doi|abstract|paper|code|pubmed|bib|bibtex|link|slides|video|arxiv"
+                          r"|html)\b.*$", re.I)
 MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
