@@ -158,6 +158,7 @@ def test_article_number_after_the_volume_is_the_pages_and_a_closing_year_is_no_p
         return info.venue, info.year, info.volume, info.issue, info.pages
 
     assert details("Widgetica, vol. 155, 111165") == ("Widgetica", None, "155", "", "111165")
+    assert details("Widgetica, vol. 155, 111165, 2023") == ("Widgetica", 2023, "155", "", "111165")
     assert details("PLoS Widgets, 11(10), e0164975") == ("PLoS Widgets", None, "11", "10", "e0164975")
     assert details("Handbook of Widgets, Vol. 1-4, pp. 165-182") == ("Handbook of Widgets", None, "1-4", "", "165-182")
     assert details("Widget Letters, 12(3), 2019") == ("Widget Letters", 2019, "12", "3", "")

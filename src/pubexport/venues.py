@@ -135,7 +135,7 @@ VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
 VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+(?:\s*[–-]\s*\d+)?)\b", re.I)
 # After the volume, an article number closes the details (``Automatica, vol. 155, 111165``,
 # ``PLoS One, 11(10), e0164975``): it is what the reference has for pages.
-ARTICLE_NUMBER = re.compile(r"[,;:]\s*(e?\d{4,}|[A-Z]\d{5,})\s*[.,;]?\s*$")
+ARTICLE_NUMBER = re.compile(r"[,;:]\s*(e?\d{4,}|[A-Z]\d{5,})(?=\s*(?:[.,;]\s*(?:19|20)\d\d)?\s*[.,;]?\s*$)")
 ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
 PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
 # Every detail above has a digit before "(" or ":", or one of these words.
@@ -359,7 +359,7 @@ def _read_details(text: str, info: VenueInfo) -> str:
     article = ARTICLE_NUMBER.search(text) if info.volume and not info.pages else None
     if article and not YEAR.fullmatch(article.group(1)):
         info.pages = article.group(1)
-        text = text[:article.start()]
+        text = text[:article.start()] + text[article.end():]  # (a closing year stays to be read)
     return text
 
 
