@@ -95,6 +95,15 @@ def test_conference_paper_has_container_event_and_short_title():
     assert (written["DOI"], written["page"]) == ("10.1109/CVPR.2022.1", "1-10")
 
 
+def test_event_title_names_the_acronym_once():
+    # the page's own "Name (ACR)" is the event's name as it is
+    written = item(title="T", type=PAPER_CONFERENCE, venue="Symposium on Widget Mining (WM)", venue_acronym="WM")
+    assert written["event-title"] == "Symposium on Widget Mining (WM)"
+    # an acronym inside a longer word (KDD in SIGKDD) is not the acronym written
+    written = item(title="T", type=PAPER_CONFERENCE, venue="ACM SIGKDD Conference on Widgets", venue_acronym="KDD")
+    assert written["event-title"] == "ACM SIGKDD Conference on Widgets (KDD)"
+
+
 def test_preprint_has_arxiv_number_and_publisher():
     written = item(title="T", type=PREPRINT, arxiv="2104.00969")
     assert (written["number"], written["publisher"]) == ("arXiv:2104.00969", "arXiv")

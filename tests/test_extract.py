@@ -122,7 +122,7 @@ def test_html_list_items_and_paragraphs():  # shape (e)
     assert names(latency) == ["Ming Zhu", "Sam Reyes"]
     assert (latency.venue, latency.type, latency.year) == ("IEEE Transactions on Cloud Computing", ARTICLE_JOURNAL,
                                                            2021)
-    assert (low_power.venue, low_power.type) == ("Workshop on Embedded Learning", PAPER_CONFERENCE)
+    assert (low_power.venue, low_power.type) == ("Proceedings of the Workshop on Embedded Learning", PAPER_CONFERENCE)
     assert {m.owner for m in mentions} == {"Sam Reyes"}
 
 

@@ -84,3 +84,47 @@ def test_citation_title_may_open_like_a_sentence_but_not_be_one_word():
     (m,) = parse("- **For Whom the Widget Waits.**[4]: We study widgets.", "citation")
     assert (m.title, m.label) == ("For Whom the Widget Waits", "4")
     assert parse("- **Widgets.**[4]: We study widgets.", "citation") == []
+
+
+def test_reference_with_emphasised_authors_after_the_title_and_a_journal_with_article_number():
+    (m,) = parse("Widget dynamics on a quantum lattice. *A. Doe, B. Roe, C. Poe.* "
+                 "[Widg. Rev. B 107, 195129 (2022)](https://doi.org/10.1103/WidgRevB.107.195129) "
+                 "[[arXiv:2206.14730]](https://arxiv.org/abs/2206.14730)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.type, m.arxiv) == (
+        "Widget dynamics on a quantum lattice", ["A. Doe", "B. Roe", "C. Poe"], "Widg. Rev. B 107, 195129", 2022,
+        "article-journal", "2206.14730")
+
+
+def test_status_venue_is_kept_and_an_arxiv_listing_under_review_stays_a_preprint():
+    (m,) = parse("A. Doe and B. Roe, “Concave widgets for submodular sets.” In submission.", "reference")
+    assert (m.title, m.venue, m.notes) == ("Concave widgets for submodular sets", "In submission", ["In submission"])
+    (m,) = parse("A. Doe and B. Roe. Concave widgets for submodular sets. Under review. "
+                 "[arXiv](https://arxiv.org/abs/2301.01234)", "reference")
+    assert (m.venue, m.type, m.notes) == ("arXiv", "article", ["Under review"])
+
+
+def test_list_venue_line_named_in_another_language_is_not_the_place_line():
+    (m,) = parse("**Optimización de Widgets Bayesianos**\nMosqueda, Z.J., **Lara, O.D.**, Gómez, F.I.\n"
+                 "_Memorias del V Simposio de Widgets Aplicados_\nSantiago de Querétaro, Qro., México, 2025", "list")
+    assert (m.title, m.venue, m.type) == ("Optimización de Widgets Bayesianos",
+                                          "Memorias del V Simposio de Widgets Aplicados", "paper-conference")
+
+
+def test_list_chapter_line_after_en_is_the_book_not_the_publisher_line():
+    (m,) = parse("**Microwidget Biofuels: Advances and Challenges**\nCaltz, V., **Lara, O.D.**, Romero, A.G.\n"
+                 "En: _Agrowidgets_, pp. 213-237\nElsevier, 2024", "list")
+    assert (m.venue, m.pages) == ("Agrowidgets", "213-237")
+
+
+def test_reference_title_link_after_the_authors_keeps_an_abbreviated_journal_whole():
+    (m,) = parse("- **Doe, J.**, Roe, R., and Poe, P.: [On the widget activation in global models]"
+                 "(http://doi.org/10.5194/wcp-18-7961-2018), Widg. Chem. Phys., doi:10.5194/wcp-18-7961-2018, 2018.",
+                 "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.doi) == (
+        "On the widget activation in global models", ["J. Doe", "R. Roe", "P. Poe"], "Widg. Chem. Phys", 2018,
+        "10.5194/wcp-18-7961-2018")
+
+
+def test_a_lone_word_is_no_paper_whoever_reads_it():
+    assert parse("- Widgetcorp.", "list") == []
+    assert parse("Widgetcorp", "reference") == []

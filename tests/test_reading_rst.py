@@ -51,7 +51,7 @@ def test_card_list_gives_exact_fields():
     first, second = extract(Document("pubs.rst", CARDS, "rst"))
     assert (first.title, first.arxiv, first.doi, first.year, first.venue) == (
         "Quiet Lattices for Sums of Squares", "2101.00001", "10.1234/jma.2021", 2021, "Journal of Made-up Algebra")
-    assert (second.title, second.year, second.venue) == ("Counting Without Numbers", 2019, "FAKE")
+    assert (second.title, second.year, second.venue) == ("Counting Without Numbers", 2019, "Proceedings of FAKE")
 
 
 def test_enumerated_and_definition_lists():

@@ -1,5 +1,5 @@
 """Venue strings: acronym, full name, type, year and notes."""
-from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT
+from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, UNKNOWN
 from pubexport.venues import VENUES, parse_venue
 
 
@@ -14,9 +14,55 @@ def test_published_venue_wins_over_arxiv_alternative():
     assert (info.acronym, info.year, info.notes) == ("ICLR", 2026, ["Poster"])
 
 
-def test_under_review_alone_is_a_note_not_a_venue():
+def test_a_status_is_a_note_and_stays_in_the_venue_as_written():
     info = parse_venue("(under review)")
-    assert (info.venue, info.notes) == ("", ["under review"])
+    assert (info.venue, info.notes, info.type) == ("under review", ["under review"], UNKNOWN)
+    assert (parse_venue("In submission.").venue, parse_venue("in preparation").notes) == (
+        "In submission", ["in preparation"])
+    info = parse_venue("Submitted to Journal of Widget Control, March 2025")
+    assert (info.venue, info.type, info.year, info.notes) == (
+        "Submitted to Journal of Widget Control", ARTICLE_JOURNAL, 2025, ["Submitted"])
+    assert parse_venue("Widget Letters (Under Review)").venue == "Widget Letters (Under Review)"
+
+
+def test_presentation_notes_leave_the_venue_text():
+    info = parse_venue("Symposium on Widget Theory 2021 (Spotlight)")
+    assert (info.venue, info.notes, info.year) == ("Symposium on Widget Theory", ["Spotlight"], 2021)
+
+
+def test_venue_text_is_kept_as_written_with_the_acronym_from_the_table():
+    def read(text):
+        info = parse_venue(text)
+        return info.venue, info.acronym, info.type
+
+    assert read("Proceedings of the AAAI Conference on Artificial Intelligence") == (
+        "Proceedings of the AAAI Conference on Artificial Intelligence", "AAAI", PAPER_CONFERENCE)
+    assert read("Proc. of Intl. Conf. on Machine Learning (ICML), 2021") == (
+        "Proc. of Intl. Conf. on Machine Learning (ICML)", "ICML", PAPER_CONFERENCE)
+    assert read("The 5th International Conference on Learning Representations (ICLR)")[0] == (
+        "The 5th International Conference on Learning Representations (ICLR)")
+    assert read("Findings of EMNLP 2023") == ("Findings of EMNLP", "EMNLP", PAPER_CONFERENCE)
+    # a year inside the name stays; only the closing date goes
+    assert read("Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing")[0] == (
+        "Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing")
+    assert read("In Proceedings of the Widget Workshop, Sept. 2023")[0] == "Proceedings of the Widget Workshop"
+    assert read("Widgets 12 (2019) 044003")[0] == "Widgets 12 (2019) 044003"
+
+
+def test_a_badge_gets_the_full_name_from_the_table():
+    for badge in ("CVPR 2022", "In Proc. CVPR, 2022", "IEEE CVPR'22", "Accepted to CVPR 2022"):
+        assert (parse_venue(badge).venue, parse_venue(badge).acronym) == (VENUES["CVPR"][0], "CVPR"), badge
+    assert parse_venue("IEEE TPAMI").venue == VENUES["TPAMI"][0]
+
+
+def test_an_acronym_in_brackets_keeps_its_closing_bracket():
+    info = parse_venue("IEEE Transactions on Widget Processing (T-WP), vol. 70, pp. 950–962")
+    assert (info.venue, info.volume, info.pages) == ("IEEE Transactions on Widget Processing (T-WP)", "70", "950-962")
+
+
+def test_link_residue_leaves_the_venue():
+    assert parse_venue("Widget Control Letters, [[pdf]](/assets/papers/wcl.pdf)").venue == "Widget Control Letters"
+    assert parse_venue("Journal of Widgets , [PubMed").venue == "Journal of Widgets"
 
 
 def test_full_name_with_acronym_in_brackets():
@@ -76,3 +122,43 @@ def test_technical_report_gives_number_and_institution_not_a_venue():
     assert (info.number, info.publisher, info.year) == ("12", "Haptics Lab", 2020)
     info = parse_venue("Tech. Rep. No. 12, Dept. of Widgets, Univ. of Nowhere, 2019")
     assert (info.number, info.publisher, info.issue) == ("12", "Dept. of Widgets, Univ. of Nowhere", "")
+
+
+def test_kind_words_in_other_languages():
+    assert parse_venue("Memorias del XLVI Encuentro Nacional de Widgets").type == PAPER_CONFERENCE
+    assert parse_venue("Anais do Congresso Brasileiro de Widgets, 2021").type == PAPER_CONFERENCE
+    assert parse_venue("Revista de la Asociación de Widgets 78 (2), 333-337").type == ARTICLE_JOURNAL
+
+
+def test_volume_words_go_with_their_number():
+    def details(text):
+        info = parse_venue(text)
+        return info.venue, info.volume, info.issue, info.pages
+
+    assert details("REVISTA DE WIDGETS, v. 15, p. 556–575") == ("REVISTA DE WIDGETS", "15", "", "556-575")
+    assert details("Journal of Green Widgets, Vol. 21(14), pp. 3252-3269") == (
+        "Journal of Green Widgets", "21", "14", "3252-3269")
+    assert details("Widget Review, vol. 3 (2019)") == ("Widget Review", "3", "", "")
+    assert details("Widg. Rev. B, Volume No. 112") == ("Widg. Rev. B", "112", "", "")
+
+
+def test_an_identifier_naming_arxiv_is_no_arxiv_listing():
+    info = parse_venue("WIDG WDM 2024, doi: 10.48550/arXiv.2406.07805")
+    assert (info.venue, info.acronym, info.type, info.year) == ("WIDG WDM", "", UNKNOWN, 2024)
+
+
+def test_a_bracket_losing_its_year_is_closed():
+    assert parse_venue("Proceedings of the 9th Workshop on Widgets (WidgWS 2024)").venue == (
+        "Proceedings of the 9th Workshop on Widgets (WidgWS)")
+
+
+def test_article_number_after_the_volume_is_the_pages_and_a_closing_year_is_no_page():
+    def details(text):
+        info = parse_venue(text)
+        return info.venue, info.year, info.volume, info.issue, info.pages
+
+    assert details("Widgetica, vol. 155, 111165") == ("Widgetica", None, "155", "", "111165")
+    assert details("Widgetica, vol. 155, 111165, 2023") == ("Widgetica", 2023, "155", "", "111165")
+    assert details("PLoS Widgets, 11(10), e0164975") == ("PLoS Widgets", None, "11", "10", "e0164975")
+    assert details("Handbook of Widgets, Vol. 1-4, pp. 165-182") == ("Handbook of Widgets", None, "1-4", "", "165-182")
+    assert details("Widget Letters, 12(3), 2019") == ("Widget Letters", 2019, "12", "3", "")

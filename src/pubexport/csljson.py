@@ -9,6 +9,7 @@ Extra). What CSL has no variable for (every source file and line, the page owner
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
 
 from .citation import is_arxiv_venue, keys_are_unique, main_url, venue_name, written_type
@@ -56,7 +57,7 @@ def to_csl(record: Record) -> dict:
             item["container-title-short"] = acronym  # citeproc's variable
             item["journalAbbreviation"] = acronym  # the one Zotero imports
         if kind == PAPER_CONFERENCE:  # Zotero's conference name: the event as pages name it
-            named = acronym and acronym.lower() not in venue.lower()
+            named = acronym and not re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", venue, re.I)
             item["event-title"] = f"{venue} ({acronym})" if named else venue
     elif venue:
         item["authority"] = venue  # a patent's issuing office

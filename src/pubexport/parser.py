@@ -14,7 +14,7 @@ from .fields.model import VENUE_INNER, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import UPPER, clean_author_text, looks_like_authors, looks_like_several_names, split_authors
-from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
+from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, is_status, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -55,6 +55,7 @@ WIDE_CHARACTER = re.compile(r"[^\x00-\u2fff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
+IN_PREFIX = re.compile(r"\s*(?:In|En|Em|Dans|in):\s")  # a chapter's book, in several languages
 APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
 SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
@@ -200,9 +201,9 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
             mention.title = f"{mention.number}: {title}"
     elif "report" in section and not mention.venue and REPORT_SECTION.search(section):
         mention.type = REPORT
-    elif mention.type == UNKNOWN and mention.arxiv and not mention.venue:
-        mention.type = PREPRINT
-    if mention.type == PREPRINT and not mention.venue:
+    elif mention.type == UNKNOWN and mention.arxiv and (not mention.venue or is_status(mention.venue)):
+        mention.type = PREPRINT  # on arXiv, and perhaps submitted somewhere (a note says so)
+    if mention.type == PREPRINT and (not mention.venue or is_status(mention.venue)):
         mention.venue = "arXiv"
         mention.venue_acronym = "arXiv"
     return mention
@@ -210,7 +211,7 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
 
 def _venue_from(text: str, *, in_proceedings: bool | None = None) -> VenueInfo:
     info = parse_venue(plain(text))
-    if info.venue and info.type == UNKNOWN and in_proceedings is not None:
+    if info.venue and info.type == UNKNOWN and in_proceedings is not None and not is_status(info.venue):
         info.type = PAPER_CONFERENCE if in_proceedings else ARTICLE_JOURNAL
     return info
 
@@ -262,10 +263,17 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
         return text[:bold.start()], bold.group(1), text[bold.end():], None
     authors, rest = _split_authors_prefix(text)
+    title_link = LINK.match(rest.strip()) if authors else None
+    if title_link and not is_generic_link(title_link.group(1).strip()):
+        # ``A, B: [Title](url), Atmos. Chem. Phys., 18, 2018``: the link ends the title, whatever
+        # abbreviations (``Atmos.``) the venue after it opens with
+        return authors, title_link.group(1), rest.strip()[title_link.end():], None
     italic = ITALIC.search(rest)
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
         inner = italic.group(1)
+        if not authors and before.rstrip().endswith(".") and looks_like_authors(plain(inner).rstrip(".")):
+            return inner, before, rest[italic.end():], None  # ``Title. *A. Doe, B. Roe.* Venue``
         venue_like = parse_venue(inner)
         if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
                                  or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):
@@ -384,7 +392,8 @@ def _is_venue(line: str) -> bool:
     if is_venue_line(text):
         return True
     info = parse_venue(text)
-    return bool(info.venue) and bool(info.acronym or info.year or info.type != UNKNOWN) and len(text.split()) <= 25
+    evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+    return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
 
 
 def _title_of_line(line: str, *, patent: bool = False) -> str:
@@ -473,7 +482,10 @@ def parse_labelled(entry: Entry) -> list[Mention]:
         return []
     authors = split_authors(clean_author_text(labelled.run("author")))
     venue = _venue_from(labelled.run("venue", VENUE_INNER))
-    return [build(entry, title, authors, venue, year_hint=find_year(labelled.first("year")))]
+    year = find_year(labelled.first("year"))
+    if not (authors or venue.venue or year or is_title(title)):
+        return []  # a lone word (``Baidu``) the model called a title, with nothing else: no paper
+    return [build(entry, title, authors, venue, year_hint=year)]
 
 
 SHAPES: dict[str, Callable[[Entry], list[Mention]]] = {

@@ -1,8 +1,9 @@
 """Venues: the table of known venues and the reading of venue strings.
 
-``parse_venue("CVPR 2022 (Oral)")`` gives venue CVPR (full name from the table), year 2022 and
-the note "Oral". To teach pubexport a venue, add one line to ``VENUES``: the acronym, its full
-name, its kind, and any other spellings people write for it.
+``parse_venue("CVPR 2022 (Oral)")`` gives venue CVPR (full name from the table, since the page
+gives only the acronym), year 2022 and the note "Oral"; a venue the page names in words is kept
+as written, with the table's acronym and kind. To teach pubexport a venue, add one line to
+``VENUES``: the acronym, its full name, its kind, and any other spellings people write for it.
 """
 from __future__ import annotations
 
@@ -99,14 +100,21 @@ VENUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 TYPE_OF_KIND = {CONFERENCE: PAPER_CONFERENCE, WORKSHOP: PAPER_CONFERENCE, JOURNAL: ARTICLE_JOURNAL,
                 PREPRINT_SERVER: PREPRINT, "patent": PATENT, "report": REPORT, "thesis": THESIS}
 
-# Notes a page writes next to a venue; matched case-insensitively, kept as written.
-NOTE = re.compile(r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(?: presentation| paper)?\b"
-                  r"|\bunder (?:review|submission)\b|\bsubmitted\b|\bin press\b|\bto appear\b"
-                  r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
-                  r"(?: (?:nominee|finalist|honou?rable mention))?\b", re.I)
+# Where a paper stands before it is published: a note, and kept in the venue text as the page
+# writes it there (``Submitted to Automatica``, ``Human Factors (Under Review)``).
+STATUS = (r"\bunder (?:review|submission)\b|\bsubmitted\b|\bin (?:press|submission|preparation|review)\b"
+          r"|\bto appear\b|\bforthcoming\b|\bno prelo\b|\bem prepara[cç][aã]o\b")
+STATUS_NOTE = re.compile(STATUS, re.I)
+# Notes a page writes next to a venue; matched case-insensitively, kept as written. Those that
+# are no status (``Oral``, ``Best Paper``) leave the venue text.
+PRESENTATION = (r"\b(?:long |short )?(?:oral|spotlight|poster|highlight|demo)(?: presentation| paper)?\b"
+                r"|\bequal contribution\b|\bco-?first authors?\b|\bbest (?:student )?paper(?: award)?"
+                r"(?: (?:nominee|finalist|honou?rable mention))?\b")
+PRESENTATION_NOTE = re.compile(PRESENTATION, re.I)
+NOTE = re.compile(f"{PRESENTATION}|{STATUS}", re.I)
 # Every note above holds one of these words (case-folded): text without any has no note.
 NOTE_WORDS = ("oral", "spotlight", "poster", "highlight", "demo", "under", "submitted", "press", "appear",
-              "equal", "first", "best")
+              "equal", "first", "best", "submission", "preparation", "review", "forthcoming", "prelo", "prepara")
 # (The look-behind sits after a first character, so that the regex engine can skip ahead to
 # candidate characters instead of trying every position.)
 # (Not the yymm of an arXiv id: ``arXiv:2007.65761`` is no year 2007.)
@@ -120,14 +128,18 @@ DETAILS = re.compile(r"\b(?:vol(?:ume)?\.?|no\.?|pp\.?|pages?)\s*[\d–-]+.*$", 
 # Publication details, read into volume, issue and pages: ``6(4):7012–7019``, ``36(5), 1401–1412``
 # (APA), ``36:1401-1412``, ``vol. 36, no. 5, pp. 1401-1412``.
 PAGE_RANGE = r"(\d+(?:\s*[–—-]{1,2}\s*\d+)?)(?!\d)"
-VOLUME_ISSUE = re.compile(r"\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
+VOLUME_ISSUE = re.compile(r"(?:\b(?i:vol(?:ume)?|v)\.?\s*)?\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
                           r"(?:\s*[:,]\s*(?:pp?\.\s*)?" + PAGE_RANGE + ")?")
 VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
-VOLUME_WORD = re.compile(r"\bvol(?:ume)?\.?\s*(\d+)\b", re.I)
+# Vol. 3, v. 15, Volume No. 3, Vol. 1-4
+VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+(?:\s*[–-]\s*\d+)?)\b", re.I)
+# After the volume, an article number closes the details (``Automatica, vol. 155, 111165``,
+# ``PLoS One, 11(10), e0164975``): it is what the reference has for pages.
+ARTICLE_NUMBER = re.compile(r"[,;:]\s*(e?\d{4,}|[A-Z]\d{5,})(?=\s*(?:[.,;]\s*(?:19|20)\d\d)?\s*[.,;]?\s*$)")
 ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
 PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
 # Every detail above has a digit before "(" or ":", or one of these words.
-DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page)", re.I)
+DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page|v\.)", re.I)
 PAGE_DASH = re.compile(r"\s*[–—-]{1,2}\s*")
 EMPTIED_LIST = re.compile(r"\s*[,;](?:\s*[,;])+")
 # A report number follows the report words: ``Technical Report TR-2022-07``, ``Tech. Rep. No. 12``.
@@ -136,7 +148,8 @@ TWO_LATIN_LETTERS = re.compile(r"[A-Za-z]{2}")
 DIGIT = re.compile(r"\d")
 
 
-TOKEN = re.compile(r"[^\W_]+(?:[&'’-][^\W_]+)*|&")
+# (An apostrophe joins letters, ``Xu'an``, not a short year: ``ICCV'21`` is ICCV.)
+TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+|['’][^\W\d_]+)*|&")
 
 
 def _tokens(text: str) -> list[str]:
@@ -173,19 +186,26 @@ def find_venue(text: str) -> str:
     return ""
 
 
-JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|trans\.|letters|magazine|review|annals|bulletin)", re.I)
-CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium)\b", re.I)
+# The kind words of venue names, in the languages of the finder's headings (English, German,
+# Spanish, Portuguese, French, Italian): ``Revista``, ``Memorias del Simposio``, ``Anais do Congresso``.
+JOURNAL_WORDS = re.compile(r"\b(?:journal|transactions|trans\.|letters|magazine|review|annals|bulletin|revista"
+                           r"|zeitschrift|rivista|revue|cadernos)", re.I)
+CONFERENCE_WORDS = re.compile(r"\b(?:conference|symposium|proceedings|congress|meeting|colloquium|simposio|simpósio"
+                              r"|congreso|congresso|congrès|encuentro|encontro|jornadas|memorias|anais|actas|atti"
+                              r"|conferencia|conferência|tagung|konferenz|colloque)\b", re.I)
 WORKSHOP_WORDS = re.compile(r"\bworkshops?\b", re.I)
 REPORT_WORDS = re.compile(r"\b(?:tech(?:nical|\.)? (?:report\b|rep\.)|white ?paper\b|model card\b)", re.I)
 THESIS_WORDS = re.compile(r"\b(?:ph\.?\s?d\.?|master'?s?|doctoral|bachelor'?s?)\s+(?:thesis|dissertation)\b", re.I)
 PATENT_WORDS = re.compile(r"\bpatent\b", re.I)
-FILLER = re.compile(r"^(?:in|at|on|accepted (?:to|by|at)|published in|appears? in|to appear in|proc(?:eedings|\.)?"
-                    r"(?: of)?(?: the)?)\s+", re.I)
+# Words that lead into a venue without naming it (``In``, ``En:``, ``accepted at``), not before a
+# status (``In submission``).
+FILLER = re.compile(r"^(?:(?:in|en|at|on)(?!\s+(?:press|submission|preparation|review)\b)|accepted (?:to|by|at)"
+                    r"|published in|appears? in)\s*:?\s+", re.I)
 
 
 @dataclass
 class VenueInfo:
-    venue: str = ""  # full name
+    venue: str = ""  # as the page writes it; the table's full name for a badge
     acronym: str = ""
     type: str = UNKNOWN  # CSL type
     year: int | None = None
@@ -232,7 +252,8 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...],
     """Read a venue string such as ``CVPR 2022 (Oral)`` or ``In *Proc. ICML*, 2020``.
 
     Alternatives written with `` / `` (``ICLR 2026 Poster / arXiv 2025``) keep the first
-    published venue. A string that is only a note (``(under review)``) gives no venue.
+    published venue. A string that is only a presentation note (``(Oral)``) gives no venue; a
+    status alone (``In submission``) is the venue as written, and a note.
     """
     text = " ".join(text.replace("*", " ").split())
     parts = ([p for p in ALTERNATIVES.split(text) if p.strip()] or [text]) if "/" in text or ";" in text else [text]
@@ -246,6 +267,10 @@ def _parse_venue(text: str) -> tuple[str, str, str, int | None, tuple[str, ...],
 
 
 def _parse_one(text: str) -> VenueInfo:
+    if "[" in text:
+        text = LINK_RESIDUE.sub(" ", text)  # ``Phys. Rev. B 7, 1 [[arXiv:2206.14730]]`` is no arXiv listing
+    if "10." in text:
+        text = DOI_TEXT.sub(" ", text)  # nor is ``ECML PKDD 2024, doi: 10.48550/arXiv.2406.07805``
     info = VenueInfo(notes=find_notes(text))
     folded = text.casefold()
     if ("report" in folded or "rep." in folded) and REPORT_WORDS.search(text) and not find_venue(text):
@@ -260,16 +285,44 @@ def _parse_one(text: str) -> VenueInfo:
     info.year = years[0] if years else None
     workshop = "workshop" in text.casefold() and WORKSHOP_WORDS.search(text)
     acronym = find_venue(text)
+    name = _clean_name(text)
     if acronym and not workshop:
         full, kind, _ = VENUES[acronym]
-        info.acronym, info.venue, info.type = acronym, full, TYPE_OF_KIND[kind]
+        info.acronym, info.type = acronym, TYPE_OF_KIND[kind]
+        info.venue = name if kind != PREPRINT_SERVER and not _only_badge(name, acronym) else full
         return info
-    name = _clean_name(text)
     if not name:
         return info
     info.venue = name
-    info.type = kind_type(name)
+    info.type = UNKNOWN if is_status(name) else kind_type(name)
     return info
+
+
+# Words a badge wears besides the venue's acronym (``Proc. IEEE CVPR``): a page writing only these
+# names the venue by its acronym, and the table's full name says it better.
+BADGE_WORDS = frozenset("proc proceedings of the in ieee acm cvf ieee/cvf usenix springer conf".split())
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?", re.I)
+
+
+def _short_spellings(acronym: str) -> list[tuple[str, ...]]:
+    """The venue's spellings that are badges, not names: the acronym and spellings of 1-2 words."""
+    return [tuple(w.lower() for w in _tokens(s)) for s in (acronym, *VENUES[acronym][2]) if len(_tokens(s)) <= 2]
+
+
+def _only_badge(name: str, acronym: str) -> bool:
+    """Whether the page's venue text says nothing but the acronym (``CVPR``, ``Proc. ICML``,
+    ``IEEE TPAMI``), as opposed to a name of its own (``Findings of EMNLP``, ``Proceedings of the
+    AAAI Conference on Artificial Intelligence``)."""
+    words = [w.lower() for w in _tokens(name)]
+    for spelling in sorted(_short_spellings(acronym), key=len, reverse=True):
+        n = len(spelling)
+        i = 0
+        while i + n <= len(words):
+            if tuple(words[i:i + n]) == spelling:
+                del words[i:i + n]
+            else:
+                i += 1
+    return all(w in BADGE_WORDS or ORDINAL.fullmatch(w) for w in words)
 
 
 def _read_details(text: str, info: VenueInfo) -> str:
@@ -281,24 +334,33 @@ def _read_details(text: str, info: VenueInfo) -> str:
     spans = []
     if found:
         info.volume = found.group(1)
+        span = found.span()
         if found.re is VOLUME_ISSUE:
             info.issue, pages = found.group(2), found.group(3)
+            if pages and YEAR.fullmatch(pages):  # ``12(3), 2019``: the year follows, no pages
+                pages, span = "", (found.start(), found.end(2) + 1)
         else:
             pages = found.group(2)
         info.pages = PAGE_DASH.sub("-", pages) if pages else ""
-        spans.append(found.span())
+        spans.append(span)
     for pattern, name in ((VOLUME_WORD, "volume"), (ISSUE_WORD, "issue"), (PAGES_WORD, "pages")):
         if getattr(info, name):
             continue
-        match = pattern.search(text)
-        if match:
+        match = next((m for m in pattern.finditer(text)
+                      if not any(m.start() < end and start < m.end() for start, end in spans)), None)
+        if match:  # (not inside a detail read already: ``Volume No. 3`` holds no issue)
             setattr(info, name, PAGE_DASH.sub("-", match.group(1)))
             spans.append(match.span())
     if not spans:
         return text
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
-    return EMPTIED_LIST.sub(",", text)
+    text = EMPTIED_LIST.sub(",", text)
+    article = ARTICLE_NUMBER.search(text) if info.volume and not info.pages else None
+    if article and not YEAR.fullmatch(article.group(1)):
+        info.pages = article.group(1)
+        text = text[:article.start()] + text[article.end():]  # (a closing year stays to be read)
+    return text
 
 
 def _read_report(text: str, info: VenueInfo) -> VenueInfo:
@@ -342,8 +404,14 @@ def kind_type(name: str) -> str:
 
 # Dates and identifiers that IEEE-style references put among the venue words.
 DOI_TEXT = re.compile(r"(?:\bdoi:?\s*)?\b10\.\d{4,9}/\S+", re.I)
-MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=[\s,;]|$)|\b(?:January|February|March|"
-                   r"April|May|June|July|August|September|October|November|December)\b")
+MONTH_NAMES = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July"
+               r"|August|September|October|November|December)")
+TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)[(\[]?\s*(?:{MONTH_NAMES}\s*)?(?:\d{{1,2}},?\s+)?"
+                           r"(?:(?:19|20)\d\d[a-z]?|['’‘]\d\d)[\s,.;:)\]]*$|['’‘]\d\d[\s,.;:)\]]*$")
+TRAILING_MONTH = re.compile(rf"(?:(?<=[\s,.;:(])|^)(?:{MONTH_NAMES})[\s,.;:)]*$")
+# A link the page's markup left behind (``[[pdf]](/assets/x.pdf)``, ``[PubMed``) and what follows it.
+LINK_RESIDUE = re.compile(r"\[\[.*$|\[(?:pdf|doi|abstract|paper|code|pubmed|bib|bibtex|link|slides|video|arxiv"
+                          r"|html)\b.*$", re.I)
 MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
@@ -352,22 +420,50 @@ def has_month(text: str) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    """The venue name left once years, notes, volume/page details and filler words are gone."""
-    name = NOTE.sub(" ", text) if _has_note(text) else text
-    if "10." in name:
-        name = DOI_TEXT.sub(" ", name)
-    if has_month(name):
-        name = MONTH.sub(" ", name)
+    """The venue name as the page writes it, once presentation notes (``Oral``), volume/page
+    details, identifiers, link residue, the trailing date and a leading ``In`` are gone. A year
+    inside the name stays (``Proceedings of the 2023 Conference on ...``, ``LREC 2020 Workshop``),
+    and so does a status (``Submitted to ...``, ``In submission``), which is a note as well."""
+    name = PRESENTATION_NOTE.sub(" ", text) if _has_note(text) else text
     has_digit = DIGIT.search(name)
-    if has_digit:
-        name = YEAR.sub(" ", name)
-        name = SHORT_YEAR.sub(" ", name)
-    if "(" in name:
-        name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
     if has_digit or "-" in name or "–" in name:
         name = DETAILS.sub(" ", name)
-    name = " ".join(name.split()).strip(" ,.;:-–()[]")
-    name = FILLER.sub("", name).strip(" ,.;:-–")
+    if "(" in name:
+        name = EMPTIED_BRACKETS.sub(" ", name)  # brackets emptied by the removals
+    name = _strip_trailing_date(name)
+    if name.count("(") > name.count(")"):
+        name = name.rstrip(" ,.;:") + ")"  # ``(CLPsych 2024)`` lost its year and its bracket
+    name = _strip_edges(FILLER.sub("", _strip_edges(" ".join(name.split()))))
     if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
         return ""
-    return name
+    return name.strip("()[] ") if is_status(name) else name  # (under review)
+
+
+def is_status(venue: str) -> bool:
+    """Whether a venue text only says where the paper stands (``In submission``, ``Submitted``)."""
+    return _has_note(venue) and bool(NOTE_ONLY_LEFTOVER.match(STATUS_NOTE.sub(" ", venue)))
+
+
+def _strip_trailing_date(name: str) -> str:
+    """Without the date that closes it (``, 2020``, ``(2019)``, ``Sept. 2023``, ``'21``)."""
+    while True:
+        cut = TRAILING_DATE.sub("", name) if DIGIT.search(name) else name
+        if has_month(cut):
+            cut = TRAILING_MONTH.sub("", cut)
+        if cut == name:
+            return name
+        name = cut
+
+
+def _strip_edges(name: str) -> str:
+    """Without the punctuation at its ends; a closing bracket stays when it closes one inside
+    (``IEEE Transactions on Signal Processing (T-SP)``)."""
+    while True:
+        cut = name.strip(" ,.;:-–[]")
+        if cut.endswith("(") or cut.endswith(")") and cut.count("(") < cut.count(")"):
+            cut = cut[:-1]
+        if cut.startswith(")") or cut.startswith("(") and cut.count("(") > cut.count(")"):
+            cut = cut[1:]
+        if cut == name:
+            return name
+        name = cut
