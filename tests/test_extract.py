@@ -350,9 +350,9 @@ def test_software_and_presentations_listed_under_publications_are_no_papers():
         ("Ice nucleation in mixed-phase clouds over the Southern Ocean", ["A. Lindqvist", "B. Okafor", "T. Marsh"],
          "Journal of Geophysical Research, 125", 2020, "10.5555/jgr.2020.0112"),
         ("Aerosol activation in an adiabatic parcel model", ["B. Okafor", "A. Lindqvist"],
-         "Atmospheric Chemistry and Physics, 18", 2018, "10.5555/acp.2018.0077"),
+         "Atmospheric Chemistry and Physics", 2018, "10.5555/acp.2018.0077"),
         ("Emulating droplet activation with polynomial chaos", ["T. Marsh", "B. Okafor"],
-         "Geoscientific Model Development, 10", 2017, "10.5555/gmd.2017.0031"),
+         "Geoscientific Model Development", 2017, "10.5555/gmd.2017.0031"),
     ]
 
 
