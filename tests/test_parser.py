@@ -169,3 +169,9 @@ def test_model_title_replaces_a_rule_title_it_reads_as_authors():
     # a model title that is itself a list of names never replaces the rules'
     assert not _holds_authors("Quiet lattices in paper", "R. Okafor, T. Lindqvist", LabelledEntry(
         tokens, text, ["title"] * 5 + ["other"] * 8, sure))
+
+
+def test_an_author_list_with_initials_over_a_venue_line_is_no_title():
+    assert parse("**LIMA, F.**\n*XVIII Encontro de Sheep, 2022.* [pdf](https://example.org/a.pdf)", "list") == []
+    (m,) = parse("**Neural Sheep Fields**\n*XVIII Encontro de Sheep, 2022.*", "list")
+    assert m.title == "Neural Sheep Fields"

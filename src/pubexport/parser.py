@@ -71,6 +71,7 @@ AUTHOR_SURE = 0.8
 COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?")
 # Vancouver's ``Lee AB, Wu C. Title``: family names, then initials without dots
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
+AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
 # a co-author line or clause: ``with A and B``
 WITH_AUTHORS = re.compile(r"^\s*(?:joint(?:ly)?\s+)?with\s+", re.I)
 # ``Title (2019)``: a year closing a title is the entry's year
@@ -422,8 +423,8 @@ def parse_lines(entry: Entry) -> list[Mention]:
             venue_line = line
         elif title_line is None:
             title_line = line
-    if title_line is None:
-        return []
+    if title_line is None or authors_line is None and _names_with_initials(plain(title_line)):
+        return []  # the only candidate title is the author list (``**LIMA, F.**`` over a venue line)
     if authors_line is None and venue_line is None and title_line is lines[0] and len(lines) > 1:
         # a reference wrapped over several lines
         return parse_reference(entry)
@@ -434,6 +435,11 @@ def parse_lines(entry: Entry) -> list[Mention]:
     authors = split_authors(authors_line) if authors_line else []
     venue = _venue_from(venue_line) if venue_line else VenueInfo()
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")) or year_hint)]
+
+
+def _names_with_initials(text: str) -> bool:
+    """An author list with initials (``LIMA, F.``, ``A. Lee and B. Wu``): never a title."""
+    return bool(AN_INITIAL_WORD.search(text)) and looks_like_several_names(text)
 
 
 def _title_link(line: str) -> bool:
