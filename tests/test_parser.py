@@ -128,3 +128,94 @@ def test_reference_title_link_after_the_authors_keeps_an_abbreviated_journal_who
 def test_a_lone_word_is_no_paper_whoever_reads_it():
     assert parse("- Widgetcorp.", "list") == []
     assert parse("Widgetcorp", "reference") == []
+
+
+def fields(m):
+    return m.title, [p.display() for p in m.authors], m.venue, m.year
+
+
+def test_comma_only_authors_end_where_a_piece_is_no_initials_and_name():
+    (m,) = parse("- R. Okafor, T. Lindqvist, H. Brandt, et al., Quiet lattices in folded paper cranes, "
+                 "*Journal of Imaginary Materials*, **12**, 45-67 (2021).", "reference")
+    assert fields(m) == ("Quiet lattices in folded paper cranes", ["R. Okafor", "T. Lindqvist", "H. Brandt", "others"],
+                         "Journal of Imaginary Materials, 12, 45-67", 2021)
+
+
+def test_vancouver_initials_end_the_author_list_even_after_an_ellipsis():
+    (m,) = parse("- Okafor R, ... **Lindqvist T**, Brandt H. Quiet lattices in folded paper cranes. J Imag Mater (2021).",
+                 "reference")
+    assert fields(m)[:2] == ("Quiet lattices in folded paper cranes", ["Okafor R", "Lindqvist T", "Brandt H"])
+    assert m.year == 2021
+
+
+def test_linked_title_after_authors_and_a_colon():
+    (m,) = parse("- Okafor, R. A., Lindqvist, T., Brandt, H.: [Quiet lattices in folded paper cranes]"
+                 "(https://doi.org/10.1/x), J. Imag. Mater., 2021", "reference")
+    assert fields(m) == ("Quiet lattices in folded paper cranes", ["R. A. Okafor", "T. Lindqvist", "H. Brandt"],
+                         "J. Imag. Mater", 2021)
+
+
+def test_author_line_first_with_its_year_then_a_dashed_linked_title():
+    (m,) = parse("- **Okafor, R.**, Lindqvist, T. & Brandt, H. (2021).\n"
+                 "--- *[Quiet lattices in folded paper cranes](https://example.org/q.pdf).* JIM.", "list")
+    assert fields(m)[:2] == ("Quiet lattices in folded paper cranes", ["R. Okafor", "T. Lindqvist", "H. Brandt"])
+    assert m.year == 2021
+
+
+def test_a_row_of_one_word_links_is_no_author_line():
+    (m,) = parse("- Okafor, R., Lindqvist, T., & Brandt, H. (2021). Quiet lattices in folded paper cranes. "
+                 "*Journal of Imaginary Materials*, *12*, 45–67.\n[paper](https://example.org/a) [HAL](https://example.org/b)",
+                 "list")
+    assert fields(m) == ("Quiet lattices in folded paper cranes", ["R. Okafor", "T. Lindqvist", "H. Brandt"],
+                         "Journal of Imaginary Materials, 12, 45–67", 2021)
+    assert m.urls == ["https://example.org/a", "https://example.org/b"]
+
+
+def test_co_author_line_opening_with_with():
+    (m,) = parse("- Quiet Lattices in Folded Cranes,\nwith [Tor Lindqvist](https://a.org), and [Hanne Brandt](https://b.org).\n"
+                 "To appear in *Journal of Imaginary Materials*.", "list")
+    assert fields(m)[:2] == ("Quiet Lattices in Folded Cranes", ["Tor Lindqvist", "Hanne Brandt"])
+    (m,) = parse("- **Online Sheep Counting at Scale**\nwith Tor Lindqvist\n"
+                 "[Annals of Pastoral Research, 320, pp. 393--414, 2023.](https://doi.org/10.1/x)", "list")
+    assert fields(m)[:2] == ("Online Sheep Counting at Scale", ["Tor Lindqvist"])
+
+
+def test_year_closing_a_title_is_the_year():
+    (m,) = parse("**[Quiet lattices in folded paper cranes (2019)](https://example.org/q)**", "reference")
+    assert (m.title, m.year) == ("Quiet lattices in folded paper cranes", 2019)
+
+
+def test_apa_italic_title_ends_before_its_bracketed_institution():
+    (m,) = parse("- Okafor, R. (2019). *Quiet lattices in folded paper cranes* [University of Nowhere].\n"
+                 "[paper](https://example.org/q)", "list")
+    assert fields(m)[:2] == ("Quiet lattices in folded paper cranes", ["R. Okafor"])
+    assert m.year == 2019
+
+
+def test_title_then_a_linked_venue_and_a_year():
+    (m,) = parse("- Toward Counting Sheep. I. Assessing Fences, [ApJ](https://doi.org/10.1/x) (2019).", "reference")
+    assert (m.title, m.authors, m.year) == ("Toward Counting Sheep. I. Assessing Fences", [], 2019)
+
+
+def test_model_title_replaces_a_rule_title_it_reads_as_authors():
+    from pubexport.fields.model import LabelledEntry
+    from pubexport.fields.tokens import tokenise
+    from pubexport.parser import _holds_authors
+
+    tokens, text = tokenise("R. Okafor, T. Lindqvist, Quiet lattices in paper, JIM 2021")
+    labels = ["author"] * 5 + ["other"] + ["title"] * 4 + ["other", "venue", "year"]
+    sure = {"author": [0.95] * 5 + [0.1] * 8}
+    labelled = LabelledEntry(tokens, text, labels, sure)
+    assert _holds_authors("R. Okafor, T. Lindqvist, Quiet lattices in paper", "Quiet lattices in paper", labelled)
+    assert not _holds_authors("Quiet lattices in paper", "Quiet lattices in paper", labelled)
+    unsure = LabelledEntry(tokens, text, labels, {"author": [0.6] * 5 + [0.1] * 8})
+    assert not _holds_authors("R. Okafor, T. Lindqvist, Quiet lattices in paper", "Quiet lattices in paper", unsure)
+    # a model title that is itself a list of names never replaces the rules'
+    assert not _holds_authors("Quiet lattices in paper", "R. Okafor, T. Lindqvist", LabelledEntry(
+        tokens, text, ["title"] * 5 + ["other"] * 8, sure))
+
+
+def test_an_author_list_with_initials_over_a_venue_line_is_no_title():
+    assert parse("**LIMA, F.**\n*XVIII Encontro de Sheep, 2022.* [pdf](https://example.org/a.pdf)", "list") == []
+    (m,) = parse("**Neural Sheep Fields**\n*XVIII Encontro de Sheep, 2022.*", "list")
+    assert m.title == "Neural Sheep Fields"

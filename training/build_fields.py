@@ -43,8 +43,11 @@ SHARED = REPO.parent / "shared"
 FIXTURES = REPO / "tests" / "fixtures" / "pages"
 STYLES = ("apa", "ieee", "chicago-author-date", "modern-language-association", "harvard-cite-them-right",
           "acm-sig-proceedings", "springer-basic-author-date", "nature", "american-physics-society",
-          "elsevier-harvard", "association-for-computing-machinery", "springer-lecture-notes-in-computer-science")
-STYLES_PER_RECORD = 4
+          "elsevier-harvard", "association-for-computing-machinery", "springer-lecture-notes-in-computer-science",
+          # authors then title with no period between them: ``A, B: Title``, ``A. B, C. D, Title``; Vancouver; ABNT
+          "copernicus-publications", "science", "american-medical-association",
+          "associacao-brasileira-de-normas-tecnicas")
+STYLES_PER_RECORD = 5
 CSL_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 REAL_COPIES = 2  # real entries count twice against the rendered ones
 TRAINER_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 80, "feature.possible_transitions": True,
@@ -133,6 +136,16 @@ def _author_line(record: dict, rng: random.Random) -> str:
     return ", ".join(names[:-1]) + (", and " if rng.random() < 0.5 else " and ") + names[-1]
 
 
+def _initials_line(record: dict) -> str:
+    """``A. Lee, B. C. Wu, et al.``: the authors with initials, commas only."""
+    names = []
+    for name in (a for a in record.get("authors") or [] if isinstance(a, str) and a.strip()):
+        person = _person(name)
+        given = " ".join(f"{w[0]}." for w in person.get("given", "").replace("-", " ").split() if w[:1].isalpha())
+        names.append(f"{given} {person.get('family', name)}".strip())
+    return ", ".join(names[:6] + (["et al."] if len(names) > 6 else []))
+
+
 def markups(text: str, record: dict, rng: random.Random) -> list[str]:
     """The rendering wrapped in two markups pages use, picked at random."""
     title, venue = record.get("title") or "", record.get("venue") or ""
@@ -155,6 +168,13 @@ def markups(text: str, record: dict, rng: random.Random) -> list[str]:
         lambda: "\n".join(part for part in (f"{_acronym(venue)} {year}".strip(), title, _author_line(record, rng))
                           if part.strip()),
         lambda: f"{title}. {_author_line(record, rng)}. *{venue}*, {year}." if venue else text,
+        # shapes of real pages that no CSL style writes
+        lambda: f"{_initials_line(record)}, {title}, *{venue}*, {year}." if venue and record.get("authors") else text,
+        lambda: f"{title},\nwith {_author_line(record, rng)}.\n{venue} ({year})." if record.get("authors") else text,
+        lambda: f"{_author_line(record, rng)} ({year}).\n--- *[{title}]({url}).* {_acronym(venue)}."
+        if record.get("authors") else text,
+        lambda: f"{title}, [{_acronym(venue)}]({url}) ({year})." if venue else text,
+        lambda: f"**[{title} ({year})]({url})**" if year else text,
     ]
     picked = rng.sample(range(len(choices)), 2)
     return [choices[i]() for i in picked]

@@ -31,7 +31,7 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def _find_span(value: str, plain_folded: str, min_score: int) -> tuple[int, int] | None:
+def find_span(value: str, plain_folded: str, min_score: int) -> tuple[int, int] | None:
     value = fold(value).strip()
     if len(value) < 2:
         return None
@@ -56,7 +56,7 @@ def label_tokens(tokens: list[Token], plain: str, record: dict) -> list[str] | N
     publisher as in the gold files), or None when its title is not found in the text."""
     folded = fold(plain)
     labels = ["other"] * len(tokens)
-    title_span = _find_span(record.get("title") or "", folded, TITLE_MIN_SCORE)
+    title_span = find_span(record.get("title") or "", folded, TITLE_MIN_SCORE)
     if title_span is None:
         return None
     for i, token in enumerate(tokens):
@@ -66,7 +66,7 @@ def label_tokens(tokens: list[Token], plain: str, record: dict) -> list[str] | N
     _label_venue(tokens, folded, labels, record.get("venue") or "")
     for key in ("publisher", "volume", "issue", "pages"):
         value = str(record.get(key) or "")
-        span = _find_span(value, folded, VENUE_MIN_SCORE) if value else None
+        span = find_span(value, folded, VENUE_MIN_SCORE) if value else None
         if span:
             for i, token in enumerate(tokens):
                 if labels[i] in ("other", "venue") and _covered(token, span):
@@ -129,16 +129,16 @@ def _label_authors(tokens: list[Token], labels: list[str], authors: list) -> Non
 
 def _given_before(tokens: list[Token], i: int) -> bool:
     """A capitalised word right before the first family name is its given name when it opens
-    the line or follows a separator."""
-    return i == 0 or tokens[i - 1].line != tokens[i].line or tokens[i - 1].text[-1] in ",;:.)]" or INITIAL.match(
-        tokens[i - 1].text) is not None
+    the line or follows a separator (``with`` opening a co-author clause is one)."""
+    return (i == 0 or tokens[i - 1].line != tokens[i].line or tokens[i - 1].text[-1] in ",;:.)]"
+            or tokens[i - 1].text.lower() == "with" or INITIAL.match(tokens[i - 1].text) is not None)
 
 
 def _label_venue(tokens: list[Token], folded: str, labels: list[str], venue: str) -> None:
     if not venue:
         return
     spans = []
-    span = _find_span(venue, folded, VENUE_MIN_SCORE)
+    span = find_span(venue, folded, VENUE_MIN_SCORE)
     if span:
         spans.append(span)
     else:

@@ -8,13 +8,14 @@ The model file is ``fields.crfsuite`` in the directory named by ``PUBEXPORT_MODE
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
+from .align import find_span, fold
 from .features import entry_features
 from .tokens import Token, tokenise
 
@@ -24,6 +25,8 @@ MODEL_DIR_VARIABLE = "PUBEXPORT_MODEL_DIR"
 JOINERS = frozenset(",.:;-–—&()[]\"'“”‘’/")
 # labels that may stand inside a venue run (``SOSP 2021``, ``Ann. of Math. 12 (2019), 1-20``)
 VENUE_INNER = frozenset({"year", "volume", "issue", "pages", "note"})
+# how close a parsed value must be to a stretch of the entry to be found in it (rapidfuzz 0-100)
+TEXT_MIN_SCORE = 85
 
 
 def model_path() -> Path:
@@ -46,11 +49,17 @@ def available() -> bool:
     return _tagger(str(model_path())) is not None
 
 
+# labels whose per-token probability a reading keeps (parser.combine weighs the rules' title by them)
+MARGINAL_LABELS = ("title", "author")
+
+
 @dataclass
 class LabelledEntry:
     tokens: list[Token]
     plain: str
     labels: list[str]
+    # label -> the model's probability of that label at each token
+    marginals: dict[str, list[float]] = field(default_factory=dict)
 
     def run(self, label: str, inner: frozenset[str] = frozenset()) -> str:
         """The plain text of the first run of ``label`` tokens (punctuation and ``inner`` labels
@@ -65,6 +74,15 @@ class LabelledEntry:
                 break
         return " ".join(self.plain[start:end].split()) if start is not None else ""
 
+    def tokens_of(self, text: str) -> list[int]:
+        """Indexes of the word tokens (punctuation aside) that a piece of the entry's text covers,
+        found as align finds field values; empty when the text is not there."""
+        span = find_span(text, fold(self.plain), TEXT_MIN_SCORE)
+        if span is None:
+            return []
+        return [i for i, t in enumerate(self.tokens)
+                if span[0] <= (t.start + t.end) / 2 < span[1] and any(c.isalnum() for c in t.text)]
+
     def first(self, label: str) -> str:
         return next((t.text for t, tag in zip(self.tokens, self.labels) if tag == label), "")
 
@@ -76,4 +94,7 @@ def label_entry(text: str) -> LabelledEntry | None:
     if tagger is None or not tokens:
         return None
     labels = tagger.tag(entry_features(tokens))
-    return LabelledEntry(tokens, plain, list(labels))
+    known = set(tagger.labels())
+    marginals = {label: [tagger.marginal(label, i) for i in range(len(tokens))]
+                 for label in MARGINAL_LABELS if label in known}
+    return LabelledEntry(tokens, plain, list(labels), marginals)
