@@ -84,3 +84,42 @@ def test_citation_title_may_open_like_a_sentence_but_not_be_one_word():
     (m,) = parse("- **For Whom the Widget Waits.**[4]: We study widgets.", "citation")
     assert (m.title, m.label) == ("For Whom the Widget Waits", "4")
     assert parse("- **Widgets.**[4]: We study widgets.", "citation") == []
+
+
+def names_of(mention):
+    return [p.display() for p in mention.authors]
+
+
+def test_venue_badge_before_the_title_is_no_author_list_the_one_after_the_title_is():
+    (m,) = parse("- NeurIPS 2024 **[Sparse Widgets for Everyone](https://arxiv.org/abs/2406.01234)**Orla Venn, "
+                 "Tam Rikard, **Mirek Olan**.Conference on Neural Information Processing Systems (NeurIPS), 2024 "
+                 "[Code](https://github.com/x/y)", "reference")
+    assert (m.title, names_of(m), m.year) == ("Sparse Widgets for Everyone", ["Orla Venn", "Tam Rikard", "Mirek Olan"],
+                                              2024)
+    (m,) = parse("- KDD 2021 Tutorial **[Quiet Graph Mining at Scale](https://example.org/t.pdf)**", "reference")
+    assert (m.title, m.authors) == ("Quiet Graph Mining at Scale", [])
+
+
+def test_date_before_a_quoted_linked_title_then_glued_initials_then_italic_venue():
+    (m,) = parse('- **2021**, ["Folded Maps of Quiet Rivers"](https://example.org/p/1), **E.Tessaly**, L.Varga, '
+                 "T.Morel, *Journal of Quiet Things*", "reference")
+    assert (m.title, names_of(m), m.venue) == ("Folded Maps of Quiet Rivers", ["E. Tessaly", "L. Varga", "T. Morel"],
+                                               "Journal of Quiet Things")
+
+
+def test_year_or_status_after_or_before_the_author_list_is_the_date():
+    (m,) = parse("Orla Venn and Tam Rikard. 2006. “Folded Maps of Quiet Rivers.” *Journal of Quiet Things* 55: "
+                 "10–20.", "reference")
+    assert (m.title, names_of(m), m.year) == ("Folded Maps of Quiet Rivers", ["Orla Venn", "Tam Rikard"], 2006)
+    (m,) = parse("Forthcoming. Orla Venn and Tam Rikard. “Folded Maps of Quiet Rivers.” *Annual Review of Maps.*",
+                 "reference")
+    assert (names_of(m), m.year) == (["Orla Venn", "Tam Rikard"], None)
+
+
+def test_with_line_under_the_title_gives_the_coauthors():
+    (m,) = parse("- **Sparse Widgets for Everyone** [[ArXiv](https://arxiv.org/abs/2106.01234)]\n"
+                 "with Orla Venn, Tam Rikard\n[Mathematical Widgets, 2022](https://doi.org/10.1000/mw.1)", "list")
+    assert (m.title, names_of(m), m.year) == ("Sparse Widgets for Everyone", ["Orla Venn", "Tam Rikard"], 2022)
+    (m,) = parse("- **Folded Maps of Quiet Rivers**\nwith Orla Venn\n[Annals of Maps, 12, pp. 3--9, 2021.]"
+                 "(https://doi.org/10.1000/am.2)", "list")
+    assert (m.title, names_of(m)) == ("Folded Maps of Quiet Rivers", ["Orla Venn"])

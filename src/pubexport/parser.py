@@ -13,7 +13,8 @@ from functools import lru_cache
 from .fields.model import VENUE_INNER, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
-from .names import UPPER, clean_author_text, looks_like_authors, looks_like_several_names, split_authors
+from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
+                    split_authors)
 from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
@@ -60,6 +61,9 @@ SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
                                 r"|Prof")
 AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
+# where an author list after the title may end: a sentence stop, a period glued to the next
+# capitalised word, a comma before an italic venue, the end of the text
+AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
 AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 BARE_YEAR = re.compile(r"[(\[]?(?:19|20)\d\d[a-z]?[)\]]?[.,:]?")
@@ -249,7 +253,8 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     quoted = _quoted(text)
     if quoted:
         title = next(g for g in quoted.groups() if g)
-        return text[:quoted.start()], title, text[quoted.end():], None
+        start, end = _around_link(text, quoted.start(), quoted.end())
+        return _authors_beside_title(text[:start], title, text[end:])
     first_link = LINK.match(text.strip())
     if first_link and not is_generic_link(first_link.group(1).strip()):
         return "", first_link.group(1), text.strip()[first_link.end():], None
@@ -260,7 +265,7 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         return text[:apa.start()], title, after, int(apa.group(1))
     bold = BOLD.search(text)
     if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
-        return text[:bold.start()], bold.group(1), text[bold.end():], None
+        return _authors_beside_title(text[:bold.start()], bold.group(1), text[bold.end():])
     authors, rest = _split_authors_prefix(text)
     italic = ITALIC.search(rest)
     if italic and italic.start() > 0:
@@ -280,6 +285,48 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         if second and looks_like_authors(plain(second)):
             return second, title, later, None
     return authors, title, after, None
+
+
+def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a quoted title, widened to the link it is the whole text of (``["Title"](url)``)."""
+    if start and text[start - 1] == "[":
+        link = LINK.match(text, start - 1)
+        if link and link.end(1) == end:
+            return link.start(), link.end()
+    return start, end
+
+
+def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, None]:
+    """(authors, title, rest) around a marked title: the authors before it, or, where the text
+    before it is no author list (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the
+    author list that opens the text after it; a badge alone is no author."""
+    words = plain(before).strip(" .,;:")
+    if looks_like_authors(words):
+        return before, title, after, None
+    names, rest = _leading_authors(after)
+    if names:
+        return names, title, rest, None
+    if words and is_venue_line(words):
+        return "", title, after, None
+    return before, title, after, None
+
+
+def _leading_authors(text: str) -> tuple[str, str]:
+    """``A, B and C. Venue``, ``A, B, *Venue*``, ``A, **B**.Venue`` (an HTML reader joins an authors
+    span to the next): the author list opening a text after a title, with some evidence of names
+    (``looks_like_several_names``), and the rest; ("", text) when there is none."""
+    text = text.lstrip(" .,;:")
+    for match in AFTER_TITLE_AUTHORS_STOP.finditer(text):
+        head = text[:match.start()]
+        words = head.rstrip(" .").rsplit(None, 1)
+        if match.group(0).startswith(".") and words and AN_INITIAL.fullmatch(words[-1].strip("*")):
+            continue  # an initial
+        candidate = plain(head).strip(" .,;:")
+        if candidate and looks_like_several_names(candidate):
+            return head, text[match.end():]
+        if not looks_like_authors(candidate):
+            break
+    return "", text
 
 
 def _columns(text: str) -> tuple[str, str, str, None] | None:
@@ -344,17 +391,22 @@ def parse_lines(entry: Entry) -> list[Mention]:
     title_line = authors_line = venue_line = None
     year_hint = None
     patent_number = PATENT_NUMBER.match(plain(first).strip())
+    # "with A and B" under the title names the owner's co-authors
+    with_line = next((i for i, line in enumerate(lines) if i and coauthors(plain(line))), None)
     # Hugo Academic's citation view puts the authors first, then the year, then the linked title.
-    authors_first = len(lines) > 2 and not LINK.match(first.strip()) and any(
+    authors_first = with_line is None and len(lines) > 2 and not LINK.match(first.strip()) and any(
         _title_link(line) for line in lines[1:3]) and looks_like_authors(plain(first))
     for index, line in enumerate(lines):
         stripped = plain(line)
         if not stripped or is_generic_link(stripped):
             continue
+        if index == with_line:
+            authors_line = coauthors(stripped)
+            continue
         if BARE_YEAR.fullmatch(stripped):
             year_hint = year_hint or find_year(stripped)
             continue
-        if authors_line is None and (index > 0 or authors_first) and looks_like_authors(stripped):
+        if authors_line is None and with_line is None and (index > 0 or authors_first) and looks_like_authors(stripped):
             authors_line = line
         elif venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
