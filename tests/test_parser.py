@@ -123,3 +123,32 @@ def test_with_line_under_the_title_gives_the_coauthors():
     (m,) = parse("- **Folded Maps of Quiet Rivers**\nwith Orla Venn\n[Annals of Maps, 12, pp. 3--9, 2021.]"
                  "(https://doi.org/10.1000/am.2)", "list")
     assert (m.title, names_of(m)) == ("Folded Maps of Quiet Rivers", ["Orla Venn"])
+
+
+def test_unknown_acronym_badge_is_no_author_but_vancouver_names_with_a_year_are():
+    (m,) = parse("- QWRT 2018 **[Verifying Quiet Widgets with Inputs](https://arxiv.org/abs/1803.01234)**Orla Venn, "
+                 "**Tam Rikard**, Mirek Olan.Conference on Quiet Widgets (QWRT), 2018", "reference")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard", "Mirek Olan"]
+    (m,) = parse("- XYZ-Findings 2023 **[Dense Widgets for Sparse Maps](https://arxiv.org/abs/2305.01234)**Orla Venn, "
+                 "Tam Rikard.Findings of XYZ, 2023", "reference")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard"]
+    (m,) = parse("- **Valko M**, Orrin A, Dresner Y. (2014) “Folded Maps of Quiet Rivers” in “Rivers and Maps”, "
+                 "G. Tamm, ed. (Quiet Press), p. 87-100.", "reference")
+    assert [(p.family, p.given) for p in m.authors] == [("Valko", "M"), ("Orrin", "A"), ("Dresner", "Y.")]
+
+
+def test_italic_author_list_after_the_title():
+    (m,) = parse("Folded maps of quiet rivers. *Orla Venn, Tam Rikard, Mirek Olan.* [Phys. Rev. B 102, 165132 (2020)]"
+                 "(https://doi.org/10.1103/PhysRevB.102.165132)", "reference")
+    assert (m.title, names_of(m)) == ("Folded maps of quiet rivers", ["Orla Venn", "Tam Rikard", "Mirek Olan"])
+    (m,) = parse("Folded maps of quiet rivers, *Physical Review B*, **111**, 024206 (2025).", "reference")
+    assert m.authors == []
+
+
+def test_list_author_line_wrapped_or_below_a_one_word_italic_venue():
+    (m,) = parse("- 2020\n**Quiet Subduction Beneath the Far Basin**,\n*Tectonica*\nBrandt, A; Olmo, G. M; Ferrá, M;\n"
+                 "Quint, L.\ndoi: [10.1000/t.1](https://doi.org/10.1000/t.1)", "list")
+    assert (m.title, names_of(m)) == ("Quiet Subduction Beneath the Far Basin",
+                                      ["A Brandt", "G. M Olmo", "M Ferrá", "L. Quint"])
+    (m,) = parse("- 2021\n**Quiet Tools for Gravimetry**,\n*QGU2021 General Assembly*\nOrla Venn and Tam Rikard", "list")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard"]

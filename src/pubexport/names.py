@@ -40,7 +40,7 @@ TRAILING_DATE = re.compile(rf"(?:\s|(?<=[.,;:]))\s*{DATE}\s*[.,:;]?\s*$", re.I)
 WITH = re.compile(r"^\s*\(?\s*(?:joint(?:ly)?\s+(?:work\s+)?)?with\s+(?=\S)", re.I)
 AND_SEPARATOR = re.compile(r"\s*,?\s*\b(?:and|&)\s+|\s*&\s*", re.I)
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
+NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[^\W\d_](?:[^\W\d_]|['’.-])*)$")
 # Words that titles, venues and affiliations have and names do not: any case, then lower case only.
 NOT_NAME_WORDS = frozenset(
     "university institute conference journal proceedings transactions workshop preprint arxiv ieee acm "
@@ -89,7 +89,7 @@ def split_authors(text: str) -> list[Person]:
 def _author_names(text: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """((family, given), ...) of an author list and whether it ends with et al.; cached, since
     co-authors list the same paper the same way on their pages."""
-    text = _strip_end(_without_dates(clean_author_text(text)))
+    text = _strip_end(without_dates(clean_author_text(text)))
     if not text:
         return (), False
     others = _has_et_al(text)
@@ -104,7 +104,7 @@ def _author_names(text: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     return tuple(name for name in names if name[0]), others
 
 
-def _without_dates(text: str) -> str:
+def without_dates(text: str) -> str:
     """The names without a date or status glued to the list's start or end, and with glued
     initials spaced (``L.Tozzi`` -> ``L. Tozzi``)."""
     if "." in text:

@@ -14,8 +14,8 @@ from .fields.model import VENUE_INNER, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
-                    split_authors)
-from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, kind_type, parse_venue
+                    split_authors, without_dates)
+from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_venue, find_year, kind_type, parse_venue
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -54,6 +54,7 @@ TITLE_QUOTES_END = " \"“”'‘’》」】"
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 WIDE_CHARACTER = re.compile(r"[^\x00-\u2fff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+LETTERS = re.compile(r"[^\W\d_]+")
 REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
 APA_YEAR = re.compile(r"\(((?:19|20)\d\d)[a-z]?(?:,[^)]*)?\)\.?\s+")
@@ -61,9 +62,9 @@ SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
                                 r"|Prof")
 AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|:\s+")
-# where an author list after the title may end: a sentence stop, a period glued to the next
+# where an author list after the title may end: a sentence stop (``*A, B.* Venue``), a period glued to the next
 # capitalised word, a comma before an italic venue, the end of the text
-AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
+AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.\**(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
 AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 BARE_YEAR = re.compile(r"[(\[]?(?:19|20)\d\d[a-z]?[)\]]?[.,:]?")
@@ -271,6 +272,9 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
         inner = italic.group(1)
+        if not authors and before.rstrip().endswith((".", ",")) and looks_like_several_names(plain(inner)) \
+                and kind_type(inner) == UNKNOWN and not find_venue(inner):
+            return inner, before, rest[italic.end():], None  # ``Title. *A, B and C.* Venue``
         venue_like = parse_venue(inner)
         if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
                                  or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):
@@ -284,6 +288,9 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         second, _, later = _first_sentence(after)
         if second and looks_like_authors(plain(second)):
             return second, title, later, None
+        names, later = _leading_authors(after)
+        if names:
+            return names, title, later, None
     return authors, title, after, None
 
 
@@ -301,7 +308,8 @@ def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str
     before it is no author list (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the
     author list that opens the text after it; a badge alone is no author."""
     words = plain(before).strip(" .,;:")
-    if looks_like_authors(words):
+    names = without_dates(words)  # ``Kieran Healy. 2006.``, but not ``NeurIPS 2024``
+    if looks_like_authors(words) or names != words and looks_like_authors(names) and not _is_badge(names):
         return before, title, after, None
     names, rest = _leading_authors(after)
     if names:
@@ -309,6 +317,12 @@ def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str
     if words and is_venue_line(words):
         return "", title, after, None
     return before, title, after, None
+
+
+def _is_badge(text: str) -> bool:
+    """``NeurIPS``, ``ADHS``, ``ACL Findings``: a venue's name or acronym, as badges show it; a name
+    in capitals comes inverted, with a comma (``GOMES, Emerson``)."""
+    return bool(find_venue(text)) or "," not in text and any(w.isupper() and len(w) > 2 for w in LETTERS.findall(text))
 
 
 def _leading_authors(text: str) -> tuple[str, str]:
@@ -387,28 +401,22 @@ def parse_lines(entry: Entry) -> list[Mention]:
     in any order (the title is the line with the link, the bold, or the first other line)."""
     raw_lines = entry.text.split("\n")
     first, _ = strip_label(raw_lines[0])
-    lines = [first] + raw_lines[1:]
+    lines = _join_wrapped_authors([first] + raw_lines[1:])
     title_line = authors_line = venue_line = None
     year_hint = None
     patent_number = PATENT_NUMBER.match(plain(first).strip())
-    # "with A and B" under the title names the owner's co-authors
-    with_line = next((i for i, line in enumerate(lines) if i and coauthors(plain(line))), None)
-    # Hugo Academic's citation view puts the authors first, then the year, then the linked title.
-    authors_first = with_line is None and len(lines) > 2 and not LINK.match(first.strip()) and any(
-        _title_link(line) for line in lines[1:3]) and looks_like_authors(plain(first))
+    authors_index, coauthor_line = _authors_line_index(lines)
     for index, line in enumerate(lines):
         stripped = plain(line)
         if not stripped or is_generic_link(stripped):
             continue
-        if index == with_line:
-            authors_line = coauthors(stripped)
+        if index == authors_index:
+            authors_line = coauthors(stripped) if coauthor_line else line
             continue
         if BARE_YEAR.fullmatch(stripped):
             year_hint = year_hint or find_year(stripped)
             continue
-        if authors_line is None and with_line is None and (index > 0 or authors_first) and looks_like_authors(stripped):
-            authors_line = line
-        elif venue_line is None and index > 0 and _is_venue(line):
+        if venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
         elif title_line is None:
             title_line = line
@@ -423,6 +431,38 @@ def parse_lines(entry: Entry) -> list[Mention]:
     authors = split_authors(plain(authors_line)) if authors_line else []
     venue = _venue_from(venue_line) if venue_line else VenueInfo()
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")) or year_hint)]
+
+
+def _authors_line_index(lines: list[str]) -> tuple[int | None, bool]:
+    """Which line of a several-line entry is its author list, and whether it is a ``with A and B``
+    line under the title (the owner's co-authors). A line with evidence of names (initials,
+    several names) wins over an earlier one of capitalised words alone (an italic one-word venue)."""
+    with_line = next((i for i, line in enumerate(lines) if i and coauthors(plain(line))), None)
+    if with_line is not None:
+        return with_line, True
+    # Hugo Academic's citation view puts the authors first, then the year, then the linked title.
+    authors_first = len(lines) > 2 and not LINK.match(lines[0].strip()) and any(
+        _title_link(line) for line in lines[1:3]) and looks_like_authors(plain(lines[0]))
+    candidates = [i for i, line in enumerate(lines) if (i or authors_first) and _authors_text(plain(line))]
+    strong = [i for i in candidates if looks_like_several_names(plain(lines[i]))]
+    return (strong or candidates or [None])[0], False
+
+
+def _authors_text(text: str) -> bool:
+    return bool(text) and not is_generic_link(text) and not BARE_YEAR.fullmatch(text) and looks_like_authors(text)
+
+
+def _join_wrapped_authors(lines: list[str]) -> list[str]:
+    """An author list wrapped over two lines (``Gianni, G; Pesce, A;`` / ``Folguera, A``) as one."""
+    out: list[str] = []
+    for line in lines:
+        previous = plain(out[-1]) if out else ""
+        if previous.endswith((",", ";", " and")) and looks_like_several_names(previous.rstrip(",; ").removesuffix(" and")) \
+                and looks_like_authors(plain(line)):
+            out[-1] = out[-1] + " " + line
+            continue
+        out.append(line)
+    return out
 
 
 def _title_link(line: str) -> bool:
