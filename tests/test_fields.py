@@ -49,3 +49,10 @@ def test_venue_badge_line_is_no_author_list():
     assert mention.title == "Graph Models of the Web at Scale"
     assert [a.display() for a in mention.authors] == ["Jane Doe", "Ravi Kumar"]
     assert mention.year == 2020
+
+
+@pytest.mark.skipif(not available(), reason="no field model built")
+def test_a_lone_word_is_no_paper_whatever_the_model_labels_it():
+    for text in ("7. Quorvex:", "- Quorvex."):
+        entry = Entry(text=text, source=Source("page.md", 1), shape="list")
+        assert parse_entry(entry) == []

@@ -563,7 +563,10 @@ def parse_labelled(entry: Entry) -> list[Mention]:
         return []
     authors = split_authors(clean_author_text(labelled.run("author")))
     venue = _venue_from(labelled.run("venue", VENUE_INNER))
-    return [build(entry, title, authors, venue, year_hint=find_year(labelled.first("year")))]
+    year = find_year(labelled.first("year"))
+    if not (authors or venue.venue or year) and not is_title(title):
+        return []  # a lone word (``KuaiShou:``, a company in a list of collaborators) is no paper
+    return [build(entry, title, authors, venue, year_hint=year)]
 
 
 SHAPES: dict[str, Callable[[Entry], list[Mention]]] = {
