@@ -30,6 +30,17 @@ def test_labels_projected_from_an_apa_reference():
     assert labels["2021"] == "year"
 
 
+def test_labels_take_undotted_hyphen_initials_and_glued_initials_as_author():
+    tokens, plain = tokenise("Doe, J., & Marin, P-Y. (2021). Quiet graphs of the web. Journal of Quiet Systems.")
+    record = {"title": "Quiet graphs of the web", "authors": ["Jane Doe", "Pierre-Yves Marin"]}
+    labels = dict(zip((t.text for t in tokens), label_tokens(tokens, plain, record)))
+    assert labels["Doe"] == labels["Marin"] == labels["P-Y."] == "author"
+    tokens, plain = tokenise('"Quiet graphs of the web", J.Doe, R.Kumar, *Journal of Quiet Systems*')
+    record = {"title": "Quiet graphs of the web", "authors": ["J. Doe", "R. Kumar"]}
+    labels = dict(zip((t.text for t in tokens), label_tokens(tokens, plain, record)))
+    assert labels["J.Doe"] == labels["R.Kumar"] == "author"
+
+
 @pytest.mark.skipif(not available(), reason="no field model built")
 def test_venue_badge_line_is_no_author_list():
     entry = Entry(text="**WWW 2020**\n[Graph Models of the Web at Scale](https://example.org/p.pdf)\n"
@@ -38,3 +49,10 @@ def test_venue_badge_line_is_no_author_list():
     assert mention.title == "Graph Models of the Web at Scale"
     assert [a.display() for a in mention.authors] == ["Jane Doe", "Ravi Kumar"]
     assert mention.year == 2020
+
+
+@pytest.mark.skipif(not available(), reason="no field model built")
+def test_a_lone_word_is_no_paper_whatever_the_model_labels_it():
+    for text in ("7. Quorvex:", "- Quorvex."):
+        entry = Entry(text=text, source=Source("page.md", 1), shape="list")
+        assert parse_entry(entry) == []

@@ -219,3 +219,71 @@ def test_an_author_list_with_initials_over_a_venue_line_is_no_title():
     assert parse("**LIMA, F.**\n*XVIII Encontro de Sheep, 2022.* [pdf](https://example.org/a.pdf)", "list") == []
     (m,) = parse("**Neural Sheep Fields**\n*XVIII Encontro de Sheep, 2022.*", "list")
     assert m.title == "Neural Sheep Fields"
+
+
+def names_of(mention):
+    return [p.display() for p in mention.authors]
+
+
+def test_venue_badge_before_the_title_is_no_author_list_the_one_after_the_title_is():
+    (m,) = parse("- NeurIPS 2024 **[Sparse Widgets for Everyone](https://arxiv.org/abs/2406.01234)**Orla Venn, "
+                 "Tam Rikard, **Mirek Olan**.Conference on Neural Information Processing Systems (NeurIPS), 2024 "
+                 "[Code](https://github.com/x/y)", "reference")
+    assert (m.title, names_of(m), m.year) == ("Sparse Widgets for Everyone", ["Orla Venn", "Tam Rikard", "Mirek Olan"],
+                                              2024)
+    (m,) = parse("- KDD 2021 Tutorial **[Quiet Graph Mining at Scale](https://example.org/t.pdf)**", "reference")
+    assert (m.title, m.authors) == ("Quiet Graph Mining at Scale", [])
+
+
+def test_date_before_a_quoted_linked_title_then_glued_initials_then_italic_venue():
+    (m,) = parse('- **2021**, ["Folded Maps of Quiet Rivers"](https://example.org/p/1), **E.Tessaly**, L.Varga, '
+                 "T.Morel, *Journal of Quiet Things*", "reference")
+    assert (m.title, names_of(m), m.venue) == ("Folded Maps of Quiet Rivers", ["E. Tessaly", "L. Varga", "T. Morel"],
+                                               "Journal of Quiet Things")
+
+
+def test_year_or_status_after_or_before_the_author_list_is_the_date():
+    (m,) = parse("Orla Venn and Tam Rikard. 2006. “Folded Maps of Quiet Rivers.” *Journal of Quiet Things* 55: "
+                 "10–20.", "reference")
+    assert (m.title, names_of(m), m.year) == ("Folded Maps of Quiet Rivers", ["Orla Venn", "Tam Rikard"], 2006)
+    (m,) = parse("Forthcoming. Orla Venn and Tam Rikard. “Folded Maps of Quiet Rivers.” *Annual Review of Maps.*",
+                 "reference")
+    assert (names_of(m), m.year) == (["Orla Venn", "Tam Rikard"], None)
+
+
+def test_with_line_under_the_title_gives_the_coauthors():
+    (m,) = parse("- **Sparse Widgets for Everyone** [[ArXiv](https://arxiv.org/abs/2106.01234)]\n"
+                 "with Orla Venn, Tam Rikard\n[Mathematical Widgets, 2022](https://doi.org/10.1000/mw.1)", "list")
+    assert (m.title, names_of(m), m.year) == ("Sparse Widgets for Everyone", ["Orla Venn", "Tam Rikard"], 2022)
+    (m,) = parse("- **Folded Maps of Quiet Rivers**\nwith Orla Venn\n[Annals of Maps, 12, pp. 3--9, 2021.]"
+                 "(https://doi.org/10.1000/am.2)", "list")
+    assert (m.title, names_of(m)) == ("Folded Maps of Quiet Rivers", ["Orla Venn"])
+
+
+def test_unknown_acronym_badge_is_no_author_but_vancouver_names_with_a_year_are():
+    (m,) = parse("- QWRT 2018 **[Verifying Quiet Widgets with Inputs](https://arxiv.org/abs/1803.01234)**Orla Venn, "
+                 "**Tam Rikard**, Mirek Olan.Conference on Quiet Widgets (QWRT), 2018", "reference")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard", "Mirek Olan"]
+    (m,) = parse("- XYZ-Findings 2023 **[Dense Widgets for Sparse Maps](https://arxiv.org/abs/2305.01234)**Orla Venn, "
+                 "Tam Rikard.Findings of XYZ, 2023", "reference")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard"]
+    (m,) = parse("- **Valko M**, Orrin A, Dresner Y. (2014) “Folded Maps of Quiet Rivers” in “Rivers and Maps”, "
+                 "G. Tamm, ed. (Quiet Press), p. 87-100.", "reference")
+    assert [(p.family, p.given) for p in m.authors] == [("Valko", "M"), ("Orrin", "A"), ("Dresner", "Y.")]
+
+
+def test_italic_author_list_after_the_title():
+    (m,) = parse("Folded maps of quiet rivers. *Orla Venn, Tam Rikard, Mirek Olan.* [Phys. Rev. B 102, 165132 (2020)]"
+                 "(https://doi.org/10.1103/PhysRevB.102.165132)", "reference")
+    assert (m.title, names_of(m)) == ("Folded maps of quiet rivers", ["Orla Venn", "Tam Rikard", "Mirek Olan"])
+    (m,) = parse("Folded maps of quiet rivers, *Physical Review B*, **111**, 024206 (2025).", "reference")
+    assert m.authors == []
+
+
+def test_list_author_line_wrapped_or_below_a_one_word_italic_venue():
+    (m,) = parse("- 2020\n**Quiet Subduction Beneath the Far Basin**,\n*Tectonica*\nBrandt, A; Olmo, G. M; Ferrá, M;\n"
+                 "Quint, L.\ndoi: [10.1000/t.1](https://doi.org/10.1000/t.1)", "list")
+    assert (m.title, names_of(m)) == ("Quiet Subduction Beneath the Far Basin",
+                                      ["A Brandt", "G. M Olmo", "M Ferrá", "L. Quint"])
+    (m,) = parse("- 2021\n**Quiet Tools for Gravimetry**,\n*QGU2021 General Assembly*\nOrla Venn and Tam Rikard", "list")
+    assert names_of(m) == ["Orla Venn", "Tam Rikard"]

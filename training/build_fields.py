@@ -130,7 +130,10 @@ def _wrap(text: str, span: tuple[int, int] | None, left: str, right: str) -> str
 
 
 def _author_line(record: dict, rng: random.Random) -> str:
-    names = [a for a in record.get("authors") or [] if isinstance(a, str)]
+    """The record's authors as pages write them: as in the gold, or in a style that inverts names."""
+    names = [a for a in record.get("authors") or [] if isinstance(a, str) and a.strip()]
+    if names and rng.random() < 0.4:
+        return _styled_names([_person(n) for n in names], rng.choice(NAME_STYLES))
     if rng.random() < 0.5 or len(names) < 2:
         return ", ".join(names)
     return ", ".join(names[:-1]) + (", and " if rng.random() < 0.5 else " and ") + names[-1]
@@ -144,6 +147,37 @@ def _initials_line(record: dict) -> str:
         given = " ".join(f"{w[0]}." for w in person.get("given", "").replace("-", " ").split() if w[:1].isalpha())
         names.append(f"{given} {person.get('family', name)}".strip())
     return ", ".join(names[:6] + (["et al."] if len(names) > 6 else []))
+
+
+NAME_STYLES = ("apa", "vancouver", "abnt", "chicago")
+
+
+def _initials(given: str, dots: bool = True) -> str:
+    """``Kieran R.`` -> ``K. R.`` (``KR`` without dots); ``Pierre-Yves`` -> ``P.-Y.``."""
+    parts = []
+    for word in given.replace(".", " ").split():
+        letters = [piece[0] for piece in word.split("-") if piece]
+        parts.append(("-" if dots else "").join(f"{letter}." if dots else letter for letter in letters))
+    return (" " if dots else "").join(parts)
+
+
+def _styled_names(people: list[dict], style: str) -> str:
+    """Names in an inverting style: APA ``Colas, C., & Oudeyer, P.-Y.``, Vancouver ``Colas C,
+    Oudeyer PY``, ABNT ``COLAS, Cédric; OUDEYER, Pierre-Yves``, Chicago ``Colas, Cédric, and
+    Pierre-Yves Oudeyer`` (the first inverted only)."""
+    people = [p for p in people if p.get("family")]
+    if not people:
+        return ""
+    if style == "apa":
+        written = [f"{p['family']}, {_initials(p.get('given', ''))}".rstrip(", ") for p in people]
+        return ", ".join(written[:-1]) + (", & " if len(written) > 1 else "") + written[-1]
+    if style == "vancouver":
+        return ", ".join(f"{p['family']} {_initials(p.get('given', ''), dots=False)}".strip() for p in people)
+    if style == "abnt":
+        return "; ".join(f"{p['family'].upper()}, {p.get('given', '')}".rstrip(", ") for p in people)
+    first = f"{people[0]['family']}, {people[0].get('given', '')}".rstrip(", ")
+    rest = [f"{p.get('given', '')} {p['family']}".strip() for p in people[1:]]
+    return ", ".join([first, *rest[:-1]]) + (", and " + rest[-1] if rest else "")
 
 
 def markups(text: str, record: dict, rng: random.Random) -> list[str]:

@@ -15,7 +15,8 @@ MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corre
 # Every marker above starts with one of these characters: text without any has no marker.
 MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
 # al-folio collapses a long list to "A. One, B. Two, and 3 more authors": the rest are others too.
-ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band others\b|,?\s*\b(?:and\s+)?\d+\s+more\s+authors?\b", re.I)
+ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band (?:many )?others\b"
+                   r"|,?\s*\b(?:and\s+)?(?:\d+|many)\s+(?:more\s+|other\s+)?authors?\b", re.I)
 # (The look-ahead names the characters a separator starts with, so that the regex engine skips
 # ahead to them instead of trying every alternative at every position.)
 SEPARATOR = re.compile(r"(?=[\s,;])(?:\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*)", re.I)
@@ -25,10 +26,21 @@ PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos"
 # Capital letters of the Latin, Greek and Cyrillic scripts, as a regex class: an initial may carry
 # an accent (``Á.``, ``Ø.``, ``Ž.``) as well as be ASCII.
 UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
-# "B.", "J.-P.", "Th.", "P. K.", "AB"
-INITIALS = re.compile(rf"^(?:(?:{UPPER}|{UPPER}[a-z])\.\s?-?){{1,3}}$|^{UPPER}{{1,3}}$")
+# "B.", "J.-P.", "Th.", "P. K.", "AB", and without dots "P-Y", "M. E", "A"
+INITIAL = rf"(?:{UPPER}[a-z]?\.|{UPPER})"
+INITIALS = re.compile(rf"^{INITIAL}(?:[\s.-]*{INITIAL}){{0,2}}\.?$")
+# "L.Tozzi", "A.D'Enza": an initial glued to the family name
+GLUED_INITIAL = re.compile(rf"(?<![^\W\d_])({UPPER})\.(?=\**{UPPER}[^\W\d_]*[a-z'’])")
+# A date or a status beside the names (``Kieran Healy. 2006.``, ``Forthcoming. A. Lee and B. Wu``,
+# ``Bashan A, Yonath A. (2014)``): CVs write the year where the list starts or ends; it is no name.
+DATE = r"(?:\(?(?:19|20)\d\d[a-z]?\+?\)?|forthcoming|in press|to appear|accepted|submitted|under review)"
+LEADING_DATE = re.compile(rf"^\s*{DATE}(?:\s*[.,:;–—-]\s*|\s+)", re.I)
+TRAILING_DATE = re.compile(rf"(?:\s|(?<=[.,;:]))\s*{DATE}\s*[.,:;]?\s*$", re.I)
+# "with A and B" / "joint work with A": the co-authors of the page's owner
+WITH = re.compile(r"^\s*\(?\s*(?:joint(?:ly)?\s+(?:work\s+)?)?with\s+(?=\S)", re.I)
+AND_SEPARATOR = re.compile(r"\s*,?\s*\b(?:and|&)\s+|\s*&\s*", re.I)
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.?|[^\W\d_][\w'’.-]*)$")
+NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[^\W\d_](?:[^\W\d_]|['’.-])*)$")
 # Words that titles, venues and affiliations have and names do not: any case, then lower case only.
 NOT_NAME_WORDS = frozenset(
     "university institute conference journal proceedings transactions workshop preprint arxiv ieee acm "
@@ -49,7 +61,7 @@ def _has_non_name_word(text: str) -> bool:
 
 def _has_et_al(text: str) -> bool:
     lower = text.lower()
-    hinted = "others" in lower or "more author" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))
+    hinted = "others" in lower or " author" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))
     return hinted and bool(ET_AL.search(text))
 
 
@@ -77,22 +89,109 @@ def split_authors(text: str) -> list[Person]:
 def _author_names(text: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """((family, given), ...) of an author list and whether it ends with et al.; cached, since
     co-authors list the same paper the same way on their pages."""
-    text = _strip_end(clean_author_text(text))
+    text = _strip_end(without_dates(clean_author_text(text)))
     if not text:
         return (), False
     others = _has_et_al(text)
     if others:
         text = ET_AL.sub("", text)
     text = _strip_end(text)
-    pieces = []
-    for piece in SEPARATOR.split(text):
-        trimmed = piece.strip(" ,;:")
-        piece = trimmed if INITIALS.match(trimmed) else piece.strip(" .,;:")
-        if piece:
-            pieces.append(piece)
-    pairs = _pair_inverted(pieces)
-    names = [(p.family, p.given) for p in pairs] if pairs else [_name_parts(p) for p in pieces]
+    people = _people_by_semicolon(text)
+    if people is not None:
+        names = [_name_parts(p) for p in people]
+    else:
+        names = _read_names(_pieces(text))
     return tuple(name for name in names if name[0]), others
+
+
+def without_dates(text: str) -> str:
+    """The names without a date or status glued to the list's start or end, and with glued
+    initials spaced (``L.Tozzi`` -> ``L. Tozzi``)."""
+    if "." in text:
+        text = GLUED_INITIAL.sub(r"\1. ", text)
+    if any(c.isdigit() for c in text) or "ed" in text or "ing" in text or "appear" in text or "press" in text:
+        text = TRAILING_DATE.sub("", LEADING_DATE.sub("", text, count=1))
+    return text
+
+
+def _pieces(text: str) -> list[str]:
+    return [piece for piece in map(_trim_piece, SEPARATOR.split(text)) if piece]
+
+
+def _trim_piece(piece: str) -> str:
+    """A piece without separators around it, nor a closing period unless it ends an initial."""
+    piece = piece.strip(" ,;:")
+    words = piece.rsplit(None, 1)
+    if piece.endswith(".") and not INITIALS.match(words[-1]):
+        piece = piece.rstrip(" .")
+    return piece.strip(" ,;:")
+
+
+def _people_by_semicolon(text: str) -> list[str] | None:
+    """``Pesce, A; Gianni, G. M and Lupari, M``: semicolons between people, a comma inside each
+    (ABNT, many CVs); None when the list is not written so."""
+    if ";" not in text:
+        return None
+    parts = [p.strip(" ,;:") for p in text.split(";")]
+    people = [q.strip(" ,;:") for p in parts for q in AND_SEPARATOR.split(p) if q.strip(" ,;:.")]
+    if not people or not all(p.count(",") <= 1 for p in people) or not any("," in p for p in people):
+        return None
+    return [_trim_piece(p) for p in people]
+
+
+def _read_names(pieces: list[str]) -> list[tuple[str, str]]:
+    """Each piece a name, or two pieces one inverted name (``Sigaud, O.``): paired by evidence,
+    see ``_family_then_given``."""
+    names: list[tuple[str, str]] = []
+    i = 0
+    inverted = False
+    while i < len(pieces):
+        if i + 1 < len(pieces) and _family_then_given(pieces[i], pieces[i + 1], opening=i == 0 or inverted):
+            names.append((pieces[i], pieces[i + 1]))
+            inverted = True
+            i += 2
+            continue
+        names.append(_name_parts(pieces[i]))
+        inverted = False
+        i += 1
+    return names
+
+
+def _is_capitals(text: str) -> bool:
+    """``NASCIMENTO JUNIOR``: a family name in capitals, as ABNT writes it (not initials)."""
+    words = WORD.findall(text)
+    return bool(words) and all(w.isupper() for w in words) and any(len(w) > 2 for w in words)
+
+
+def _family_then_given(family: str, given: str, *, opening: bool) -> bool:
+    """Whether two pieces of a list are one name written ``Family, Given``: initials after a family
+    without any (``Sigaud, O.``, ``Pesce, A``, ``Oudeyer, P-Y.``), a given name after a family in
+    capitals (``GOMES, Emerson F.``), or one-word family and given names where an inverted name
+    may stand: first in the list (Chicago and MLA invert the first author only: ``Rothenberg,
+    Daniel, and Chien Wang``) or after another inverted name."""
+    family_words = family.split()
+    if not 1 <= len(family_words) <= 3 or any(INITIALS.match(w) for w in family_words):
+        return False
+    if not looks_like_name(family):
+        return False
+    if INITIALS.match(given):
+        return True
+    given_words = given.split()
+    if not 1 <= len(given_words) <= 3 or not looks_like_name(given) or _is_capitals(given):
+        return False
+    if _is_capitals(family):
+        return True
+    return (opening and len(family_words) == 1 and not INITIALS.match(given_words[0])
+            and all(INITIALS.match(w) for w in given_words[1:]))
+
+
+def coauthors(text: str) -> str | None:
+    """The names of a ``with A, B and C`` line (the page's owner is implicit), or None."""
+    match = WITH.match(text)
+    if not match:
+        return None
+    rest = text[match.end():].rstrip(" )")
+    return rest if looks_like_authors(rest) else None
 
 
 def _strip_end(text: str) -> str:
@@ -105,9 +204,9 @@ def _strip_end(text: str) -> str:
 
 def _pair_inverted(pieces: list[str]) -> list[Person] | None:
     """``["Smith", "J.", "Wu", "C. D."]`` -> Smith J. and Wu C. D.; None when not that form."""
-    if len(pieces) < 2 or len(pieces) % 2 or not all(INITIALS.match(p.replace(" ", "")) for p in pieces[1::2]):
+    if len(pieces) < 2 or len(pieces) % 2 or not all(INITIALS.match(p) for p in pieces[1::2]):
         return None
-    if any(INITIALS.match(p.replace(" ", "")) for p in pieces[0::2]):
+    if any(INITIALS.match(p) for p in pieces[0::2]):
         return None
     return [Person(family=family, given=given) for family, given in zip(pieces[0::2], pieces[1::2])]
 
@@ -132,10 +231,23 @@ def _name_parts(name: str) -> tuple[str, str]:
         tokens = tokens[:-1]
     if len(tokens) == 1:
         return tokens[0], ""
+    given_from = _trailing_initials(tokens)
+    if given_from:  # ``Krupkin M``, ``Zhang C. E.``: family first, initials after (Vancouver)
+        return " ".join(tokens[:given_from]), " ".join(tokens[given_from:])
     start = len(tokens) - 1
     while start > 1 and tokens[start - 1].lower() in PARTICLES:
         start -= 1
     return " ".join(tokens[start:]), " ".join(tokens[:start])
+
+
+def _trailing_initials(tokens: list[str]) -> int:
+    """Where the initials after a written-out family name start (``Diskin Posner Y`` -> 2), or 0."""
+    start = len(tokens)
+    while start > 0 and INITIALS.match(tokens[start - 1]):
+        start -= 1
+    if start == len(tokens) or start == 0:
+        return 0
+    return start if all(len(t) > 1 and t[0].isupper() and not INITIALS.match(t) for t in tokens[:start]) else 0
 
 
 @lru_cache(maxsize=32768)
@@ -145,7 +257,8 @@ def looks_like_name(text: str) -> bool:
     tokens = text.replace(",", " ").split()
     if not 1 <= len(tokens) <= 5 or _has_non_name_word(text):
         return False
-    capitals = [t for t in tokens if t.lower() not in PARTICLES]
+    # a capitalised particle alone is a family name (``Du``, ``Le``)
+    capitals = [t for t in tokens if t.lower() not in PARTICLES] or [t for t in tokens[:1] if len(tokens) == 1]
     return bool(capitals) and all(NAME_TOKEN.match(t) and (t[0].isupper() or not t[0].isascii())
                                   for t in capitals)
 

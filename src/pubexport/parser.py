@@ -13,8 +13,10 @@ from functools import lru_cache
 from .fields.model import VENUE_INNER, LabelledEntry, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
-from .names import UPPER, clean_author_text, looks_like_authors, looks_like_several_names, split_authors
-from .venues import ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_year, is_status, kind_type, parse_venue
+from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
+                    split_authors, without_dates)
+from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_venue, find_year, is_status, kind_type,
+                     parse_venue)
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -53,6 +55,7 @@ TITLE_QUOTES_END = " \"“”'‘’》」】"
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 WIDE_CHARACTER = re.compile(r"[^\x00-\u2fff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+LETTERS = re.compile(r"[^\W\d_]+")
 REPORT_SECTION = re.compile(r"\b(?:technical|tech\.?) reports?\b")
 STARTS_WITH_IN = re.compile(r"\s*(?:In|in)\b")
 IN_PREFIX = re.compile(r"\s*(?:In|En|Em|Dans|in):\s")  # a chapter's book, in several languages
@@ -62,6 +65,9 @@ NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc
                                 r"|Prof")
 # (the last dot of an ellipsis, ``A, ..., B``, stands inside an author list)
 AUTHORS_STOP = re.compile(r"\.(?<!\.\.)(?:\s+|$)|:\s+")
+# where an author list after the title may end: a sentence stop (``*A, B.* Venue``), a period glued to the next
+# capitalised word, a comma before an italic venue, the end of the text
+AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.\**(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
 AN_INITIAL = re.compile(rf"\**{UPPER}\**|\**{UPPER}\.{UPPER}\**|\**(?:{UPPER}\.-)?{UPPER}\**")
 CITATION = re.compile(r"\s*\*\*([^*]+?)\*\*\s*[.:]?\s*\[(\d{1,3})\]")
 BARE_YEAR = re.compile(r"[(\[]?(?:19|20)\d\d[a-z]?[)\]]?[.,:]?")
@@ -74,7 +80,6 @@ COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?"
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
 # a co-author line or clause: ``with A and B``
-WITH_AUTHORS = re.compile(r"^\s*(?:joint(?:ly)?\s+)?with\s+", re.I)
 # ``Title (2019)``: a year closing a title is the entry's year
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
 # the year closing an APA author line, ``Lee, A., & Wu, B. (2020).``
@@ -278,7 +283,8 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     quoted = _quoted(text)
     if quoted:
         title = next(g for g in quoted.groups() if g)
-        return text[:quoted.start()], title, text[quoted.end():], None
+        start, end = _around_link(text, quoted.start(), quoted.end())
+        return _authors_beside_title(text[:start], title, text[end:])
     first_link = LINK.match(text.strip())
     if first_link and not is_generic_link(first_link.group(1).strip()):
         return "", first_link.group(1), text.strip()[first_link.end():], None
@@ -292,7 +298,7 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         return text[:apa.start()], title, after, int(apa.group(1))
     bold = BOLD.search(text)
     if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
-        return text[:bold.start()], bold.group(1), text[bold.end():], None
+        return _authors_beside_title(text[:bold.start()], bold.group(1), text[bold.end():])
     authors, rest = _split_authors_prefix(text)
     if not authors:
         authors, rest = _comma_authors_prefix(text)
@@ -305,8 +311,9 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
         inner = italic.group(1)
-        if not authors and before.rstrip().endswith(".") and looks_like_authors(plain(inner).rstrip(".")):
-            return inner, before, rest[italic.end():], None  # ``Title. *A. Doe, B. Roe.* Venue``
+        if not authors and before.rstrip().endswith((".", ",")) and looks_like_several_names(plain(inner)) \
+                and kind_type(inner) == UNKNOWN and not find_venue(inner):
+            return inner, before, rest[italic.end():], None  # ``Title. *A, B and C.* Venue``
         venue_like = parse_venue(inner)
         if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
                                  or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):
@@ -323,7 +330,59 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         second, _, later = _first_sentence(after)
         if second and looks_like_authors(plain(second)):
             return second, title, later, None
+        names, later = _leading_authors(after)
+        if names:
+            return names, title, later, None
     return authors, title, after, None
+
+
+def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a quoted title, widened to the link it is the whole text of (``["Title"](url)``)."""
+    if start and text[start - 1] == "[":
+        link = LINK.match(text, start - 1)
+        if link and link.end(1) == end:
+            return link.start(), link.end()
+    return start, end
+
+
+def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, None]:
+    """(authors, title, rest) around a marked title: the authors before it, or, where the text
+    before it is no author list (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the
+    author list that opens the text after it; a badge alone is no author."""
+    words = plain(before).strip(" .,;:")
+    names = without_dates(words)  # ``Kieran Healy. 2006.``, but not ``NeurIPS 2024``
+    if looks_like_authors(words) or names != words and looks_like_authors(names) and not _is_badge(names):
+        return before, title, after, None
+    names, rest = _leading_authors(after)
+    if names:
+        return names, title, rest, None
+    if words and is_venue_line(words):
+        return "", title, after, None
+    return before, title, after, None
+
+
+def _is_badge(text: str) -> bool:
+    """``NeurIPS``, ``ADHS``, ``ACL Findings``: a venue's name or acronym, as badges show it; a name
+    in capitals comes inverted, with a comma (``GOMES, Emerson``)."""
+    return bool(find_venue(text)) or "," not in text and any(w.isupper() and len(w) > 2 for w in LETTERS.findall(text))
+
+
+def _leading_authors(text: str) -> tuple[str, str]:
+    """``A, B and C. Venue``, ``A, B, *Venue*``, ``A, **B**.Venue`` (an HTML reader joins an authors
+    span to the next): the author list opening a text after a title, with some evidence of names
+    (``looks_like_several_names``), and the rest; ("", text) when there is none."""
+    text = text.lstrip(" .,;:")
+    for match in AFTER_TITLE_AUTHORS_STOP.finditer(text):
+        head = text[:match.start()]
+        words = head.rstrip(" .").rsplit(None, 1)
+        if match.group(0).startswith(".") and words and AN_INITIAL.fullmatch(words[-1].strip("*")):
+            continue  # an initial
+        candidate = plain(head).strip(" .,;:")
+        if candidate and looks_like_several_names(candidate):
+            return head, text[match.end():]
+        if not looks_like_authors(candidate):
+            break
+    return "", text
 
 
 def _columns(text: str) -> tuple[str, str, str, None] | None:
@@ -403,28 +462,24 @@ def parse_lines(entry: Entry) -> list[Mention]:
     in any order (the title is the line with the link, the bold, or the first other line)."""
     raw_lines = entry.text.split("\n")
     first, _ = strip_label(raw_lines[0])
-    lines = [first] + raw_lines[1:]
+    lines = _join_wrapped_authors([first] + raw_lines[1:])
     title_line = authors_line = venue_line = None
     year_hint = None
     patent_number = PATENT_NUMBER.match(plain(first).strip())
-    # Hugo Academic's citation view puts the authors first, then the year, then the linked title.
-    # (so does an APA list whose author line ends with its year, ``Lee, A. (2020).``)
-    authors_first = len(lines) > 1 and not LINK.match(first.strip()) and any(
-        _title_link(line) for line in lines[1:3]) and looks_like_authors(_without_year(plain(first)))
+    authors_index, coauthor_line = _authors_line_index(lines)
     for index, line in enumerate(lines):
         stripped = plain(line)
         if not stripped or is_generic_link(stripped) or _is_link_row(line):
             continue
+        if index == authors_index:
+            authors_line = coauthors(stripped) if coauthor_line else line
+            if index == 0:  # an author line first may close with the year (``Lee, A. (2020).``)
+                authors_line, year_hint = _without_year(stripped), find_year(stripped)
+            continue
         if BARE_YEAR.fullmatch(stripped):
             year_hint = year_hint or find_year(stripped)
             continue
-        names = WITH_AUTHORS.sub("", stripped) if index > 0 else stripped
-        if authors_line is None and index == 0 and authors_first:
-            names = _without_year(stripped)
-            year_hint = year_hint or find_year(stripped)
-        if authors_line is None and (index > 0 or authors_first) and looks_like_authors(names):
-            authors_line = names
-        elif venue_line is None and index > 0 and _is_venue(line):
+        if venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
         elif title_line is None:
             title_line = line
@@ -445,6 +500,40 @@ def parse_lines(entry: Entry) -> list[Mention]:
 def _names_with_initials(text: str) -> bool:
     """An author list with initials (``LIMA, F.``, ``A. Lee and B. Wu``): never a title."""
     return bool(AN_INITIAL_WORD.search(text)) and looks_like_several_names(text)
+
+
+def _authors_line_index(lines: list[str]) -> tuple[int | None, bool]:
+    """Which line of a several-line entry is its author list, and whether it is a ``with A and B``
+    line under the title (the owner's co-authors). A line with evidence of names (initials,
+    several names) wins over an earlier one of capitalised words alone (an italic one-word venue)."""
+    with_line = next((i for i, line in enumerate(lines) if i and coauthors(plain(line))), None)
+    if with_line is not None:
+        return with_line, True
+    # Hugo Academic's citation view puts the authors first, then the year, then the linked title
+    # (so does an APA list whose author line ends with its year, ``Lee, A. (2020).``)
+    authors_first = len(lines) > 1 and not LINK.match(lines[0].strip()) and any(
+        _title_link(line) for line in lines[1:3]) and looks_like_authors(_without_year(plain(lines[0])))
+    candidates = [i for i, line in enumerate(lines)
+                  if (i or authors_first) and _authors_text(_without_year(plain(line)) if not i else plain(line))]
+    strong = [i for i in candidates if looks_like_several_names(plain(lines[i]))]
+    return (strong or candidates or [None])[0], False
+
+
+def _authors_text(text: str) -> bool:
+    return bool(text) and not is_generic_link(text) and not BARE_YEAR.fullmatch(text) and looks_like_authors(text)
+
+
+def _join_wrapped_authors(lines: list[str]) -> list[str]:
+    """An author list wrapped over two lines (``Gianni, G; Pesce, A;`` / ``Folguera, A``) as one."""
+    out: list[str] = []
+    for line in lines:
+        previous = plain(out[-1]) if out else ""
+        if previous.endswith((",", ";", " and")) and looks_like_several_names(previous.rstrip(",; ").removesuffix(" and")) \
+                and looks_like_authors(plain(line)):
+            out[-1] = out[-1] + " " + line
+            continue
+        out.append(line)
+    return out
 
 
 def _title_link(line: str) -> bool:
@@ -566,8 +655,8 @@ def _read_labelled(entry: Entry, labelled: LabelledEntry) -> list[Mention]:
     authors = split_authors(clean_author_text(labelled.run("author")))
     venue = _venue_from(labelled.run("venue", VENUE_INNER))
     year = find_year(labelled.first("year"))
-    if not (authors or venue.venue or year or is_title(title)):
-        return []  # a lone word (``Baidu``) the model called a title, with nothing else: no paper
+    if not (authors or venue.venue or year) and not is_title(title):
+        return []  # a lone word the model called a title (``Baidu``, ``KuaiShou:`` in a list of collaborators)
     return [build(entry, title, authors, venue, year_hint=year)]
 
 

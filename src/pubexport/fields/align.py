@@ -9,7 +9,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from ..venues import NOTE
-from .features import ARXIV_ID, DOI_TEXT, INITIAL, PAGE_RANGE, YEAR
+from .features import ARXIV_ID, DOI_TEXT, GLUED_INITIAL, INITIAL, PAGE_RANGE, YEAR
 from .tokens import Token
 
 LABELS = ("title", "author", "venue", "year", "volume", "issue", "pages", "doi", "arxiv", "url", "note",
@@ -109,8 +109,8 @@ def _label_authors(tokens: list[Token], labels: list[str], authors: list) -> Non
                 families.update(fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", author["family"]))
     if not families:
         return
-    hits = [i for i, t in enumerate(tokens) if labels[i] == "other" and fold(t.text).rstrip(".,") in families]
-    if not hits or len({fold(tokens[i].text).rstrip(".,") for i in hits}) < max(1, len(families) // 2):
+    hits = [i for i, t in enumerate(tokens) if labels[i] == "other" and _family_of(t.text) in families]
+    if not hits or len({_family_of(tokens[i].text) for i in hits}) < max(1, len(families) // 2):
         return
     first, last = hits[0], hits[-1]
     while first > 0 and labels[first - 1] == "other" and (
@@ -125,6 +125,13 @@ def _label_authors(tokens: list[Token], labels: list[str], authors: list) -> Non
     for i in range(first, last + 1):
         if labels[i] == "other":
             labels[i] = "author"
+
+
+def _family_of(word: str) -> str:
+    """The folded word a family name is compared with (``L.Tozzi``: ``tozzi``)."""
+    if GLUED_INITIAL.match(word):
+        word = word.rsplit(".", 1)[-1] if not word.endswith(".") else word
+    return fold(word).rstrip(".,")
 
 
 def _given_before(tokens: list[Token], i: int) -> bool:

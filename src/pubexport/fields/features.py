@@ -10,7 +10,9 @@ from ..venues import VENUES
 from .tokens import Token
 
 YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?\.?$")
-INITIAL = re.compile(r"^[^\W\d_]\.$|^[^\W\d_]\.-?[^\W\d_]\.$|^[A-Z]{1,2}$")
+INITIAL = re.compile(r"^[^\W\d_]\.$|^[^\W\d_]\.-?[^\W\d_]\.$|^[A-Z]{1,2}$|^[A-Z](?:[.-][A-Z])+\.?$")
+# ``L.Tozzi``: an initial glued to the family name
+GLUED_INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)?[A-Z][a-z]")
 PAGE_RANGE = re.compile(r"^\d+[-–—]\d+\.?$")
 ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}(?:v\d+)?\.?$")
 DOI_TEXT = re.compile(r"^10\.\d{4,9}/")
@@ -67,6 +69,8 @@ def _token_features(word: str, bold: bool, italic: bool, href_kind: str, quoted:
         features.append("year")
     if INITIAL.match(word):
         features.append("initial")
+    elif GLUED_INITIAL.match(word):
+        features.append("glued_initial")
     if lower in PARTICLES:
         features.append("particle")
     if lower.rstrip(".") in MONTHS:
