@@ -144,7 +144,7 @@ def test_comma_only_authors_end_where_a_piece_is_no_initials_and_name():
 def test_vancouver_initials_end_the_author_list_even_after_an_ellipsis():
     (m,) = parse("- Okafor R, ... **Lindqvist T**, Brandt H. Quiet lattices in folded paper cranes. J Imag Mater (2021).",
                  "reference")
-    assert fields(m)[:2] == ("Quiet lattices in folded paper cranes", ["Okafor R", "Lindqvist T", "Brandt H"])
+    assert fields(m)[:2] == ("Quiet lattices in folded paper cranes", ["R Okafor", "T Lindqvist", "H. Brandt", "others"])
     assert m.year == 2021
 
 

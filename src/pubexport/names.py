@@ -12,11 +12,14 @@ from .models import OTHERS, Person
 
 MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corresponding authors?)[^)]*\)"
                      r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|\d(?<=[a-z]\d)(?:,\d)*\b", re.I)
+PERSON_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")  # ``[Rafael Ortiz](https://...)``
 # Every marker above starts with one of these characters: text without any has no marker.
 MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
 # al-folio collapses a long list to "A. One, B. Two, and 3 more authors": the rest are others too.
+# An ellipsis between names (``A, ..., B``) stands for authors left out: others as well.
 ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band (?:many )?others\b"
-                   r"|,?\s*\b(?:and\s+)?(?:\d+|many)\s+(?:more\s+|other\s+)?authors?\b", re.I)
+                   r"|,?\s*\b(?:and\s+)?(?:\d+|many)\s+(?:more\s+|other\s+)?authors?\b"
+                   r"|(?<![^\s,])(?:\.\.\.|…)(?=[\s,]|$)", re.I)
 # (The look-ahead names the characters a separator starts with, so that the regex engine skips
 # ahead to them instead of trying every alternative at every position.)
 SEPARATOR = re.compile(r"(?=[\s,;])(?:\s*;\s*|\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*,\s*)", re.I)
@@ -61,13 +64,16 @@ def _has_non_name_word(text: str) -> bool:
 
 def _has_et_al(text: str) -> bool:
     lower = text.lower()
-    hinted = "others" in lower or " author" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))
+    hinted = ("others" in lower or " author" in lower or "et" in lower and bool(ET_AL_HINT.search(lower))
+              or "..." in text or "…" in text)
     return hinted and bool(ET_AL.search(text))
 
 
 @lru_cache(maxsize=16384)
 def clean_author_text(text: str) -> str:
-    """Drop emphasis and contribution markers, keep the names."""
+    """Drop links to the people's pages, emphasis and contribution markers; keep the names."""
+    if "](" in text:
+        text = PERSON_LINK.sub(r"\1", text)
     if MARKER_HINT.search(text):
         text = MARKERS.sub(" ", text)
     return " ".join(text.split())
