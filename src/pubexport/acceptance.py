@@ -154,8 +154,8 @@ def section_evidence(m: Mention, e: Entry) -> bool:
     """The evidence a section asks for before its units count as papers, as one feature: anything
     with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a
     publications section; a venue in news, unless the item tells of an event (a talk, a workshop
-    held, a visit) without a word of a paper; authors and a venue or year elsewhere; nothing in a
-    skip section; a citation needs its label."""
+    held, a visit) without a word of a paper; elsewhere authors and a year, or a venue with a
+    link that may lead to the paper; nothing in a skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
     if reads_as_no_title(m.title):
@@ -167,7 +167,10 @@ def section_evidence(m: Mention, e: Entry) -> bool:
         return bool(m.venue) and not _tells_of_an_event(e.text)
     if e.section_kind == SKIP:
         return False
-    return bool(m.authors and venue_or_year) or bool(m.venue and m.year and e.shape == "news")
+    # elsewhere a venue-like phrase alone is weak (a team's name in a list of collaborators): with
+    # the authors it needs a year or a link that may lead to the paper
+    return bool(m.authors and (m.year or m.venue and _paper_links(m.urls))) or bool(
+        m.venue and m.year and e.shape == "news")
 
 
 def _paper_links(urls: list[str]) -> list[str]:
