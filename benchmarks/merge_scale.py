@@ -157,7 +157,7 @@ def child_formats(folder: str, sample: int) -> dict:
 
 def run_child(args: list[str]) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                          timeout=600)
+                          timeout=3600)  # a loaded shared machine can take minutes
     if proc.returncode:
         raise SystemExit(f"child failed: {proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
