@@ -6,13 +6,17 @@ one largest-worker peak per core when the reading used worker processes; cpu is 
          merge quality alone;
   e2e    the synthetic profile folder through the whole pipeline: read, parse, merge, write BibTeX.
          Precision/recall are over the extracted mentions that map to a truth entry (file:line);
-         extraction recall (truth entries extracted) is printed beside them.
+         extraction recall (truth entries extracted) is printed beside them. The CPU time of each
+         stage is printed (reading: this process and its reading workers together), and then the
+         reading stage's speed per page format: mentions per CPU second of one process reading
+         every --format-sample-th file of that format (load and extract, as a worker does).
 
 Times are wall clock, with the process's CPU time beside them (steadier on a shared machine).
 Pairwise precision: of the mention pairs put in one record, the share that are one paper;
 recall: of the pairs that are one paper, the share put in one record.
 
     python benchmarks/merge_scale.py [--sizes 1000,10000,100000] [--mode ideal,e2e] [--seed 0] [--repeat 1]
+                                     [--format-sample 10]
 
 --repeat N runs each measurement N times and keeps the fastest (the machine is shared: one run
 can be slowed by others' work).
@@ -82,14 +86,20 @@ def child_ideal(size: int, seed: int) -> dict:
             **pairwise(groups)}
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child_e2e(folder: str) -> dict:
     from pubexport import pipeline
 
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu, workers_cpu = time.perf_counter(), time.process_time(), children_cpu()
     mentions = pipeline.read([Path(folder) / "profiles"])
-    read_s = time.perf_counter() - start
+    read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu
+    workers_cpu = children_cpu() - workers_cpu  # the reading workers have ended with the read
     records = pipeline.merge(mentions)
-    merge_s = time.perf_counter() - start - read_s
+    merge_s, merge_cpu = time.perf_counter() - start - read_s, time.process_time() - cpu - read_cpu
     with open(Path(folder) / "out.bib", "w", encoding="utf-8") as fp:
         pipeline.write_bibtex(records, fp)
     total, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -118,13 +128,36 @@ def child_e2e(folder: str) -> dict:
                 group.append(paper)
         groups.append(group)
     return {"mentions": len(mentions), "records": len(records), "read_s": read_s, "merge_s": merge_s,
-            "total_s": total, "total_cpu_s": cpu, "extraction_recall": len(found) / len(truth) if truth else 1.0,
+            "total_s": total, "total_cpu_s": cpu + workers_cpu, "read_cpu_s": read_cpu + workers_cpu,
+            "read_main_cpu_s": read_cpu, "merge_cpu_s": merge_cpu, "write_cpu_s": cpu - read_cpu - merge_cpu,
+            "extraction_recall": len(found) / len(truth) if truth else 1.0,
             "unmatched_mentions": unmatched, **pairwise(groups)}
 
 
-def run_child(args: list[str], size: int) -> dict:
+def child_formats(folder: str, sample: int) -> dict:
+    """Mentions per CPU second of reading each page format, in this one process: every
+    ``sample``-th file of the format loaded and extracted as a reading worker does."""
+    from pubexport import pipeline
+    from pubexport.acceptance import load_model
+    from pubexport.fields.model import available
+
+    load_model(), available()  # the models are loaded once per worker, not per file
+    files = sorted(p for p in (Path(folder) / "profiles").rglob("*") if p.is_file())
+    by_format: dict[str, dict] = {}
+    for suffix in sorted({p.suffix for p in files}):
+        chosen = [p for p in files if p.suffix == suffix][::sample]
+        pipeline.read(chosen[:1], workers=1)  # imports the format's reader, as a worker has by then
+        cpu = time.process_time()
+        found = len(pipeline.read(chosen, workers=1))
+        cpu = time.process_time() - cpu
+        by_format[suffix.lstrip(".")] = {"files": len(chosen), "mentions": found, "cpu_s": cpu,
+                                         "mentions_per_s": found / cpu if cpu else 0.0}
+    return by_format
+
+
+def run_child(args: list[str], size: int = 0) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                          timeout=600 * max(1, size // 100000))  # 1M mentions on a loaded machine: minutes
+                          timeout=3600 * max(1, size // 100000))  # a loaded shared machine: minutes per 100k
     if proc.returncode:
         raise SystemExit(f"child failed: {proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -136,10 +169,15 @@ def main() -> int:
     ap.add_argument("--mode", default="ideal,e2e")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is kept")
+    ap.add_argument("--format-sample", type=int, default=10,
+                    help="e2e: time the reading of every Nth file of each format (0: not at all)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, value = args.child[0], args.child[1]
+        if kind == "formats":
+            print(json.dumps(child_formats(value, args.format_sample)))
+            return 0
         result = child_ideal(int(value), args.seed) if kind == "ideal" else child_e2e(value)
         # reading uses one worker process per core: count each at the largest worker's peak
         workers = (os.cpu_count() or 1) if resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss else 0
@@ -164,15 +202,22 @@ def main() -> int:
                     generate(Path(tmp), size, args.seed)
                     r = min((run_child(["e2e", tmp, "--seed", str(args.seed)], size) for _ in range(args.repeat)),
                             key=lambda run: run["total_s"])
+                    formats = run_child(["formats", tmp, "--format-sample", str(args.format_sample)]) \
+                        if args.format_sample > 0 else {}
                 line = (f"end to end: {r['mentions']:>7} mentions  total {r['total_s']:6.2f} s (cpu "
-                        f"{r['total_cpu_s']:.2f}; read "
-                        f"{r['read_s']:.2f}, merge {r['merge_s']:.2f})  extraction recall "
+                        f"{r['total_cpu_s']:.2f}: read {r['read_cpu_s']:.2f} of which main process "
+                        f"{r['read_main_cpu_s']:.2f}, merge {r['merge_cpu_s']:.2f}, write {r['write_cpu_s']:.2f}; "
+                        f"wall read {r['read_s']:.2f}, merge {r['merge_s']:.2f})  extraction recall "
                         f"{r['extraction_recall']:.3f}  unmatched {r['unmatched_mentions']}")
+                line += "".join(f"\n  reading {name:>5}: {f['mentions_per_s']:7.0f} mentions/s of one CPU "
+                                f"({f['mentions']} mentions of {f['files']} files in {f['cpu_s']:.2f} s)"
+                                for name, f in formats.items())
             results.setdefault(mode, {})[size] = r
-            print(f"{line}  peak {r['peak_mib']:6.0f} MiB  records {r['records']}  P {r['precision']:.4f}  "
+            first, _, rest = line.partition("\n")
+            print(f"{first}  peak {r['peak_mib']:6.0f} MiB  records {r['records']}  P {r['precision']:.4f}  "
                   f"R {r['recall']:.4f}  split papers {r['split_papers']} ({r['split_rate']:.4f})  "
                   f"fused records {r['fused_records']}  twins merged {r['twins_merged']}/{r['twin_pairs']} "
-                  f"({r['twin_merge_rate']:.4f})", flush=True)
+                  f"({r['twin_merge_rate']:.4f})" + (f"\n{rest}" if rest else ""), flush=True)
     failures = []
     for mode, by_size in results.items():
         key = "merge_s" if mode == "ideal" else "total_s"

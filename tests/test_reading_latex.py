@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import logging
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pubexport.extract import extract
 from pubexport.models import Document
@@ -145,3 +149,26 @@ def test_a_page_too_large_for_the_walker_is_read_as_plain_paragraphs(caplog, mon
     assert found == ["Papers " + "A. Bo. Some Title. Venue, 2020. " * 9 + "A. Bo. Some Title. Venue, 2020.",
                               "End."]
     assert "too large" in caplog.text
+
+
+# pieces LaTeX pages are made of, for the walker's equivalence below
+LATEX_PIECES = ["word", " ", "  ", "\n", "\n\n", "\n  \n", "\\textbf{", "\\emph ", "\\item ", "\\href{u}{",
+                "}", "{", "[", "]", "$", "$x^2$", "&", "~", "--", "``", "''", "%c\n", "\\\\", "\\&", "*", "\\bf ",
+                "\\begin{itemize}", "\\end{itemize}", "\\section*{", "\\cventry", "é", "\\'e", "\\mymacro"]
+
+
+@given(st.lists(st.sampled_from(LATEX_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_run_walker_gives_pylatexenc_nodes(pieces):
+    """Reading runs of ordinary characters as one token changes no node: the same text nodes,
+    macros, arguments and positions as pylatexenc's walker reading character by character."""
+    from pylatexenc.latexwalker import LatexWalker
+
+    text = "".join(pieces)
+    context = latex._context((("mymacro", 2, True),))
+
+    def nodes(walker_class) -> str:
+        walker = walker_class(text, latex_context=context, tolerant_parsing=True)
+        return re.sub(r"<parsing state \d+>", "", repr(walker.get_latex_nodes()[0]))
+
+    assert nodes(latex._RunWalker) == nodes(LatexWalker)

@@ -1,5 +1,9 @@
 """The markdown reader: CommonMark (markdown-it) with its raw HTML read by the HTML reader, every
 line traced to its source line. Pages here are fictional, in the shapes of real ones."""
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
+
 from pubexport.reading import markdown
 from pubexport.reading.blocks import render_lines
 
@@ -94,3 +98,23 @@ def test_a_page_over_the_chunk_size_is_read_in_pieces_with_its_line_numbers(monk
 def test_junk_and_deep_nesting_are_read_without_error():
     for junk in ("\x00\x01*[_`" * 2000, "> " * 5000 + "x", "* " * 5000 + "x", "<div>" * 20_000, "[" * 50_000):
         render_lines(markdown.read(junk))
+
+
+URL_SCHEMES = ["http://", "https://", "HTTPS://", "ftp://", "//", ""]
+URL_HOSTS = ["example.org", "www.example.org", "Example.org", "xn--bcher-kva.de", "a..b", "-x.org", "a" * 70 + ".org",
+             "b" * 60 + ("." + "c" * 60) * 4, "host:8080", "user@host.org", "bücher.de", "[::1]", ""]
+URL_PIECES = ["/", "?", "#", "=", "&", "%", "%41", "%zz", "@", ":", "é", " ", "[", "]", "(", ")", "'", "~", "_", "+",
+              ";", "!", "*", "$", ",", "\\", "|", "{", "`", "\"", "<", "abs", "2401.00001", "Paper.PDF", "-", "."]
+
+
+@given(st.sampled_from(URL_SCHEMES), st.sampled_from(URL_HOSTS), st.sampled_from(["/", "?", "#", ""]),
+       st.lists(st.sampled_from(URL_PIECES), max_size=8))
+@example("https://", "example.org", "/", ["%zz"])
+@example("https://", "example.org", "/", ["%"])
+@example("http://", "example.org", "/", ["é", "|", " ", "@"])
+@example("https://", "Example.org", "", [])
+@settings(max_examples=1000, deadline=None)
+def test_link_normalisation_shortcut_is_markdown_its(scheme, host, start, pieces):
+    """Addresses the reader hands back unparsed are exactly those markdown-it gives back unchanged."""
+    url = scheme + host + start + "".join(pieces)
+    assert markdown.normalize_link(url) == normalizeLink(url)

@@ -23,6 +23,7 @@ import build_fields  # noqa: E402
 
 from pubexport import parser  # noqa: E402
 from pubexport.fields import model  # noqa: E402
+from pubexport.modelfiles import MODEL_DIR_VARIABLE  # noqa: E402
 from pubexport.models import Mention  # noqa: E402
 
 FIELDS = ("title", "authors", "venue", "year", "arxiv", "doi")
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         fold_dir = args.cache / f"fold{fold}"
         if args.refit or not (fold_dir / model.MODEL_FILE).is_file():
             build_fields.build(fold_dir, held_out, args.shared)
-        os.environ[model.MODEL_DIR_VARIABLE] = str(fold_dir)
+        os.environ[MODEL_DIR_VARIABLE] = str(fold_dir)
         for name in sorted(held_out):
             family = name.split("_")[0]
             for entry in build_fields.page_entries(args.shared / "corpus" / "profiles" / name):

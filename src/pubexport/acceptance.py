@@ -129,8 +129,9 @@ def describe(candidates: list[Candidate]) -> None:
         common_signature = Counter(markup_signature(s.entry.text) for s in siblings).most_common(1)[0][0]
         common_shape = Counter(s.entry.shape for s in siblings).most_common(1)[0][0]
         typical_length = median(len(s.entry.text) for s in siblings) or 1
+        section = _section_features(siblings[0].entry.section)
         for index, c in enumerate(siblings):
-            features = _own_features(c)
+            features = _own_features(c, section)
             features["same_markup"] = float(markup_signature(c.entry.text) == common_signature)
             features["same_shape"] = float(c.entry.shape == common_shape)
             features["length_ratio"] = min(abs(math.log((len(c.entry.text) or 1) / typical_length)), 3.0) / 3.0
@@ -183,12 +184,22 @@ def _tells_of_an_event(text: str) -> bool:
     return bool(TALK_WORDS.search(folded) or EVENT_WORDS.search(folded)) and not PAPER_WORDS.search(folded)
 
 
-def _own_features(c: Candidate) -> dict[str, float]:
+def _section_features(heading: str) -> dict[str, float]:
+    """What a section's heading says, the same for all its candidates."""
+    section = fold_heading(heading)
+    return {
+        "section_talk": float(bool(TALK_WORDS.search(section))),
+        "section_patent": float(bool(PATENT_WORDS.search(section))),
+        "section_software": float(bool(SOFTWARE_WORDS.search(section))),
+        "section_none": float(not heading),
+    }
+
+
+def _own_features(c: Candidate, section: dict[str, float]) -> dict[str, float]:
     m, e = c.mention, c.entry
     title_words = _words(m.title)
     authors = [a for a in m.authors if not a.is_others]
     text = fold_heading(e.text)
-    section = fold_heading(e.section)
     kind = e.section_kind or OTHER
     evidence = {
         "has_year": bool(m.year), "has_venue": bool(m.venue), "has_acronym": bool(m.venue_acronym),
@@ -227,10 +238,7 @@ def _own_features(c: Candidate) -> dict[str, float]:
         "award_words": float(bool(AWARD_WORDS.search(text))),
         "thesis_words": float(bool(THESIS_WORDS.search(text))),
         "supervision_words": float(bool(SUPERVISION_WORDS.search(text))),
-        "section_talk": float(bool(TALK_WORDS.search(section))),
-        "section_patent": float(bool(PATENT_WORDS.search(section))),
-        "section_software": float(bool(SOFTWARE_WORDS.search(section))),
-        "section_none": float(not e.section),
+        **section,
     })
     for name in (PUBLICATIONS, NEWS, OTHER, SKIP):
         f[f"kind_{name}"] = float(kind == name)

@@ -128,12 +128,21 @@ def fold_heading(title: str) -> str:
     ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
     markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
     if not title.isascii():
-        title = "".join(map(_fold_char, unicodedata.normalize("NFKC", title)))
+        title = NON_ASCII.sub(_fold_match, unicodedata.normalize("NFKC", title))
     return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match) -> str:
+    return _fold_char(match.group())
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
+    """An ASCII character is its own fold: only the others need one (a call per character of
+    every entry cost more than the rest of the folding)."""
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() else char if char.isalpha() else " "
 

@@ -7,6 +7,7 @@ temporary directory without one fold's pages and points ``PUBEXPORT_MODEL_DIR`` 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -18,4 +19,10 @@ def model_dir() -> Path:
     override = os.environ.get(MODEL_DIR_VARIABLE)
     if override:
         return Path(override)
+    return _shipped_dir()
+
+
+@lru_cache(maxsize=1)
+def _shipped_dir() -> Path:
+    """The package's own data directory (looked up once: the field model asks for every entry)."""
     return Path(str(resources.files("pubexport") / "data"))

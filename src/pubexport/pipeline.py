@@ -102,7 +102,16 @@ def _fork_is_safe() -> bool:
 
 
 def _read_batch(paths: list[str], max_file_size: int | None) -> list:
-    return [_read_one(path, max_file_size) for path in paths]
+    """In a worker process, forked with the collector paused: the readers' parse trees hold
+    reference cycles, so the garbage of each batch is collected after it (left to pile up, it
+    doubled a worker's memory at 100k mentions). With the collector paused nothing is promoted,
+    so the youngest generation is exactly what the batch made: collecting it alone costs 1-2% of
+    the reading, a full collection (every object the worker imported, each time) 15%."""
+    import gc
+
+    results = [_read_one(path, max_file_size) for path in paths]
+    gc.collect(0)
+    return results
 
 
 def _read_one(path: str, max_file_size: int | None) -> tuple[str, list[Mention] | None, list[str]]:

@@ -7,20 +7,18 @@ The model file is ``fields.crfsuite`` in the directory named by ``PUBEXPORT_MODE
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
+from ..modelfiles import model_dir
 from .align import find_span, fold
 from .features import entry_features
 from .tokens import Token, tokenise
 
 MODEL_FILE = "fields.crfsuite"
-MODEL_DIR_VARIABLE = "PUBEXPORT_MODEL_DIR"
 # punctuation inside a field's run does not end it
 JOINERS = frozenset(",.:;-–—&()[]\"'“”‘’/")
 # labels that may stand inside a venue run (``SOSP 2021``, ``Ann. of Math. 12 (2019), 1-20``)
@@ -30,10 +28,7 @@ TEXT_MIN_SCORE = 85
 
 
 def model_path() -> Path:
-    folder = os.environ.get(MODEL_DIR_VARIABLE)
-    if folder:
-        return Path(folder) / MODEL_FILE
-    return Path(str(resources.files("pubexport.data").joinpath(MODEL_FILE)))
+    return model_dir() / MODEL_FILE
 
 
 @lru_cache(maxsize=4)

@@ -52,6 +52,10 @@ def _runs(line: str) -> list[_Run]:
         pos = match.end()
     pieces.append((line[pos:], None))
     for piece, href in pieces:
+        if "*" not in piece and "_" not in piece:  # no emphasis mark: the piece is one run
+            if piece or href is not None:
+                runs.append(_Run(piece, bold, italic, href))
+            continue
         buffer = []
         i = 0
         while i < len(piece):

@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import sys
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexwalker import (LatexCharsNode, LatexCommentNode, LatexEnvironmentNode, LatexGroupNode,
-                                    LatexMacroNode, LatexMathNode, LatexSpecialsNode, LatexWalker,
+                                    LatexMacroNode, LatexMathNode, LatexSpecialsNode, LatexToken, LatexWalker,
                                     get_default_latex_context_db)
 from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
@@ -58,6 +59,7 @@ DIMENSION = re.compile(r"\s*=?\s*(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*(?:true\s*)?"
 SETTINGS = re.compile(r"^\s*[A-Za-z][\w-]*\s*=")
 PARAMETERS = re.compile(r"^(?:#\d)*")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+NEWLINE = re.compile("\n")
 ARGUMENT_MARK = re.compile(r"#(\d)")
 COMMENT_TEXT = re.compile(r"(?<!\\)%[^\n]*")
 MAX_EXPANSION_DEPTH = 8
@@ -246,7 +248,7 @@ class _Reader:
         self.text = text
         self.definitions = definitions
         self.first_line = first_line
-        self.newlines = [i for i, char in enumerate(text) if char == "\n"]
+        self.newlines = [m.start() for m in NEWLINE.finditer(text)]
         self.context = _context(tuple(sorted((name, d.arguments, d.default is not None)
                                              for name, d in definitions.items())))
         self.budget = EXPANSION_BUDGET * len(text) + 1_000_000
@@ -254,7 +256,7 @@ class _Reader:
         self.expansion_line = 0  # the line of the macro being expanded (expanded text has none)
 
     def parse(self, text: str) -> list:
-        walker = LatexWalker(text, latex_context=self.context, tolerant_parsing=True)
+        walker = _RunWalker(text, latex_context=self.context, tolerant_parsing=True)
         return walker.get_latex_nodes()[0]
 
     def line(self, node) -> int:
@@ -592,6 +594,45 @@ def _continue_row(row: Block, cells: list[list[Span]], line: int) -> None:
         last.spans = []
     for cell in cells:
         last.children.append(Block(PARAGRAPH, line, spans=cell))
+
+
+# -- the walker -----------------------------------------------------------------------------
+
+class _RunWalker(LatexWalker):
+    """pylatexenc's walker, reading a run of ordinary characters as one token where it gathers
+    characters into a text node anyway. The stock walker takes one token per character (some
+    300,000 a LaTeX CV), each tested against every special: most of a page's reading time.
+
+    Only the node reader's own loop (``get_latex_nodes``' ``do_read``) gets runs: it concatenates
+    consecutive character tokens with the spaces before them, so one run of the same characters
+    makes the same text node. Every other caller (a macro's argument: ``\\textbf x`` takes one
+    character; a star or an option looked for) still gets one character. A run stops before
+    whitespace that is followed by anything but an ordinary character, so that the space before
+    a macro or a brace is that token's, as it is character by character."""
+
+    def get_token(self, pos, include_brace_chars=None, environments=True, keep_inline_math=None,
+                  parsing_state=None, **kwargs):
+        token = super().get_token(pos, include_brace_chars=include_brace_chars, environments=environments,
+                                  keep_inline_math=keep_inline_math, parsing_state=parsing_state, **kwargs)
+        if token.tok != "char" or token.len != 1 or parsing_state is None \
+                or sys._getframe(1).f_code.co_name != "do_read":
+            return token
+        run = _ordinary_run(parsing_state.latex_context, tuple(include_brace_chars or ()))
+        end = run.match(self.s, token.pos + 1).end()
+        if end == token.pos + 1:
+            return token
+        return LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
+                          pre_space=token.pre_space)
+
+
+@lru_cache(maxsize=16)
+def _ordinary_run(context, brace_chars: tuple) -> re.Pattern:
+    """Characters that are each a plain character token in ``context`` (not an escape, comment,
+    brace, math shift or the first character of a special), with inner whitespace."""
+    specials = {chars[0] for category in context.category_list for chars in context.d[category]["specials"]}
+    stops = set("\\%{}$") | specials | {c for pair in brace_chars for c in pair}
+    ordinary = "[^\\s" + "".join(re.escape(c) for c in sorted(stops)) + "]"
+    return re.compile(f"(?:\\s*{ordinary})*")
 
 
 # -- node helpers ---------------------------------------------------------------------------
