@@ -79,7 +79,6 @@ COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?"
 # Vancouver's ``Lee AB, Wu C. Title``: family names, then initials without dots
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
-# a co-author line or clause: ``with A and B``
 # ``Title (2019)``: a year closing a title is the entry's year
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
 # the year closing an APA author line, ``Lee, A., & Wu, B. (2020).``
