@@ -1,5 +1,6 @@
 """Sections by heading in any syntax; entries with shape, label and original line."""
-from pubexport.finder import NEWS, PUBLICATIONS, SKIP, find_entries, heading_kind, split_sections
+from pubexport.finder import find_entries, split_sections
+from pubexport.headings import NEWS, PUBLICATIONS, SKIP, heading_kind
 from pubexport.models import Document
 
 

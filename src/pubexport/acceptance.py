@@ -22,8 +22,8 @@ from statistics import median
 
 import pycrfsuite
 
-from .finder import (NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading, is_venue_line, opens_with_abstract_label,
-                     reads_as_prose)
+from .finder import is_venue_line, opens_with_abstract_label, reads_as_prose
+from .headings import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading
 from .models import Entry, Mention
 from .modelfiles import model_dir
 from .names import looks_like_authors, looks_like_name

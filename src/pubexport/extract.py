@@ -12,7 +12,8 @@ import logging
 
 from .bibinput import mentions_from_bibliography
 from .acceptance import Candidate, decide, describe, load_model
-from .finder import NEWS, PUBLICATIONS, find_entries, opens_with_abstract_label, reads_as_prose
+from .finder import find_entries, opens_with_abstract_label, reads_as_prose
+from .headings import NEWS, PUBLICATIONS
 from .match import loose_title_clashes
 from .models import Document, Entry, Mention, share_equal_values
 from .parser import link_row, parse_entry

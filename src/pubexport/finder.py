@@ -18,77 +18,16 @@ tells the parser how to read it (``SHAPES`` in ``parser``):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .headings import NEWS, OTHER, PUBLICATIONS, SECTION_SKIP, SKIP, STRONG_PUB, fold_heading, heading_kind
 from .models import Document, Entry, Source
 from .names import looks_like_authors, looks_like_name, looks_like_several_names
 from .repair import Line
 from .venues import find_venue, find_year
 
-PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
-
-# Heading words, matched as word prefixes on the folded heading (``fold_heading``: lower case,
-# accents off, emoji, numbering and punctuation gone), in English, German, Spanish, Portuguese,
-# French and Italian; Japanese and Chinese words (no spaces between words) match anywhere.
-# (Reviewing is service; "peer-reviewed", "under review", "in prep / review" papers and book
-# reviews are not.)
-ALWAYS_SKIP = re.compile(r"\b(?:(?<!peer )(?<!under )(?<!in )(?<!prep )(?<!preparation )(?<!submitted )(?<!book )"
-                         r"(?<!essays and )review(?!ed)|service|committee|editor|organi[sz]|"
-                         r"volunteer|program chair|orientac|orientad|betreu|gutacht|revisor|parecer)")
-STRONG_PUB = re.compile(r"\b(?:publication|paper|preprint|patent|article|manuscript|bibliograph|proceeding|"
-                        r"selected works?\b|recent works?\b|research output|"
-                        r"publica[cç]|publicad|publie|pubblica|publikation|veroffentlich|aufsatz|aufsatze\b|"
-                        r"schrift|artigo|articulo|articoli|revistas?\b|periodicos\b|anais\b|actas\b|"
-                        r"prepublica|tagungsb|(?:in|under) review\b|in prep(?:aration)?\b|submitted\b|forthcoming|"
-                        r"in press\b|book reviews?\b|essays\b|em revisao|en revision|submetid|en preparacion|"
-                        r"em preparacao|eingereicht|in vorbereitung)"
-                        r"|論文|業績|査読|投稿|著書|论文|发表|出版|著作")
-SKIP_WORDS = re.compile(r"\b(?:education|(?:work |research |professional )?experiences?|employment|career|"
-                        r"positions?|awards?|honou?rs?|prizes?|grants?|funding|talks?|teaching|courses?|skills?|"
-                        r"interests?|contacts?|community|academics?|activities|projects?|about|bio|biography|"
-                        r"students?|mentees?|mentoring|hobbies|misc|miscellaneous|affiliations?|memberships?|"
-                        r"collaborators?|invited|presentations?|press|media|software|codes?|datasets?|"
-                        r"links?|visitors?|languages|certificates?|certifications?|background|profile|summary|"
-                        r"focus|snapshot|outreach|leadership|supervision|posters?|seminars?|keynotes?|internships?|"
-                        r"proposals?|appointments?)\b"
-                        r"|\b(?:educa|formac|ausbildung|studium|lehre\b|lehrveranstalt|lebenslauf|werdegang|"
-                        r"docencia|ensenanza|ensino\b|enseignement|insegnamento|experiencia|experience|esperienz|"
-                        r"berufserfahrung|trayectoria|premi|distincion|auszeichnung|preise\b|prix\b|becas?\b|"
-                        r"bolsas?\b|financiamiento|forderung|proyectos?\b|projetos?\b|projekte?\b|projets?\b|"
-                        r"progetti|contacto|contato|kontakt|sobre\b|acerca|uber mich|a propos|intereses|"
-                        r"interesses|interessen|habilidades|competenc|kenntnisse|idiomas|sprachen|charlas?\b|"
-                        r"palestras?\b|ponencias?\b|vortrag|vortrage|exposes?\b|presentacion|apresentac|"
-                        r"prasentation|presentazion|seminari|conferencias? (?:invitadas|magistral)|"
-                        r"temas de investigacion|lineas de investigacion|linhas de pesquisa|forschungsschwerpunkt)"
-                        r"|経歴|学歴|職歴|略歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|所属|資格|"
-                        r"获奖|教育|报告|讲座|经历|项目|荣誉|个人简介")
-# Words that end a publications section even when written as its sub-heading.
-# (Software, projects, presentations and posters listed under Publications are no papers either;
-# a research topic such as "Software Engineering" is a topic.)
-SECTION_SKIP = re.compile(r"\b(?:education|experience|employment|awards?\b|honou?rs?\b|teaching|talks\b|skills|"
-                          r"contact|service|reviewing|students|orientac|orientad|betreu|educa|formac|lehre\b|"
-                          r"software\b(?! (?:engineering|systems?|verification|testing|security|analysis|evolution|"
-                          r"quality))|"
-                          r"projects?\b|presentations?\b|posters?\b|seminars?\b|keynotes?\b|"
-                          r"proyectos?\b|projetos?\b|projekte?\b|projets?\b|progetti|presentacion|apresentac|"
-                          r"prasentation|presentazion|"
-                          r"docencia|premi|auszeichnung|charlas?\b|palestras?\b|ponencias?\b|vortrag|"
-                          r"temas de investigacion|lineas de investigacion|linhas de pesquisa)"
-                          r"|経歴|受賞|教育|講演|口頭|ポスター|セミナー|発表|获奖|报告")
-WEAK_PUB = re.compile(r"\b(?:works?\b|journals?\b|conferences?\b|workshops?\b|reports?\b|thes[ie]s\b|books?\b|"
-                      r"chapters?\b|writings?\b|communications?\b|capitul|kapitel|chapitre|capitol|libros?\b|"
-                      r"livros?\b|livres?\b|buch|bucher\b|ouvrages?\b|trabalhos?\b|trabajos?\b|"
-                      r"conferencias?\b|congres|simposio|tagung|konferenz|zeitschrift|tesis\b|teses?\b|"
-                      r"dissertac|dissertation|disertac|these\b|tesi\b|monograf|informes?\b|relatorios?\b|"
-                      r"berichte?\b|rapports?\b|saggi|beitrage|contribu|escritos)")
-NEWS_WORDS = re.compile(r"\b(?:news|updates?\b|announcement|what'?s new|latest|highlights|noticias|novedades|"
-                        r"novidades|neuigkeiten|aktuelles|actualites|nouvelles|notizie)"
-                        r"|ニュース|お知らせ|新闻|动态")
-
-NOT_LETTERS = re.compile(r"[^\w']+|[\d_]+")
 UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
 # A reference label may carry a letter for its list: [3], [J3] (journal), [c6] (dblp's conference).
@@ -121,49 +60,6 @@ class Section:
     lines: list[Line] = field(default_factory=list)
     line: int = 0  # the heading's line number
     names_entry: bool = False  # a sub-heading without words of its own kind: it may be a paper's title
-
-
-def fold_heading(title: str) -> str:
-    """A heading's words in one form: lower case, accents off Latin letters (``Publicações`` ->
-    ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
-    markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
-    if not title.isascii():
-        title = NON_ASCII.sub(_fold_match, unicodedata.normalize("NFKC", title))
-    return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
-
-
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_match(match: re.Match) -> str:
-    return _fold_char(match.group())
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    """An ASCII character is its own fold: only the others need one (a call per character of
-    every entry cost more than the rest of the folding)."""
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() else char if char.isalpha() else " "
-
-
-@lru_cache(maxsize=16384)
-def heading_kind(title: str) -> str | None:
-    """What a section holds, from its heading words; None when the words do not say."""
-    words = fold_heading(title)
-    if not words:
-        return None
-    if ALWAYS_SKIP.search(words):
-        return SKIP
-    if STRONG_PUB.search(words):
-        return PUBLICATIONS
-    if SKIP_WORDS.search(words):
-        return SKIP
-    if WEAK_PUB.search(words):
-        return PUBLICATIONS
-    if NEWS_WORDS.search(words):
-        return NEWS
-    return None
 
 
 def _is_item(text: str) -> bool:

@@ -25,7 +25,7 @@ from pylatexenc.latexwalker import (LatexCharsNode, LatexCommentNode, LatexEnvir
                                     get_default_latex_context_db)
 from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
-from ..finder import heading_kind
+from ..headings import heading_kind
 from .blocks import (CELL, GROUP, HEADING, ITEM, LIST, PAGE, PARAGRAPH, ROW, TABLE, Block, Span)
 
 log = logging.getLogger("pubexport")

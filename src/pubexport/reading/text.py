@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..finder import heading_kind
+from ..headings import heading_kind
 from .blocks import HEADING, ITEM, LIST, PAGE, PARAGRAPH, Block, Span
 
 UNDERLINE = re.compile(r"^\s*(=+|-+|~+|\*+)\s*$")
