@@ -52,12 +52,34 @@ def merge(mentions: list[Mention], report: Report | None = None) -> list[Record]
 
 
 def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
+    """Each stage's data is let go once the next has what it needs (the feature cache after the
+    features, the links and the union-find after the groups, a group's features after its
+    record), so the peak is the largest stage rather than all of them together."""
     ordered = _canonical_order(mentions)
-    cache = match.FeatureCache()
-    feats = [match.features(m, cache) for m in ordered]
+    feats = _features(ordered)
     groups = _Groups(feats)
-    links = _Linker(ordered, feats, report).links()
-    links.sort(key=itemgetter(0, 1, 2))  # strongest first (the first item is minus the strength)
+    members = _attach_loose(ordered, feats, _apply(_Linker(ordered, feats, report).links(), groups, ordered,
+                                                   feats, report), report)
+    del groups
+    records = []
+    for group in members:
+        group.sort()
+        records.append(_record(group, ordered, feats))
+        for i in group:
+            feats[i] = None  # each mention is in one group: its features are no longer needed
+    return records
+
+
+def _features(ordered: list[Mention]) -> list[Features]:
+    """The features of each mention; the readings cache is let go with this call."""
+    cache = match.FeatureCache()
+    return [match.features(m, cache) for m in ordered]
+
+
+def _apply(links: list[tuple], groups: "_Groups", ordered: list[Mention], feats: list[Features],
+           report: Report | None) -> "_Groups":
+    """Join the linked pairs strongest first (the first item of a link is minus its strength)."""
+    links.sort(key=itemgetter(0, 1, 2))
     for _, i, j, rule, ev in links:
         refused = groups.union(i, j)
         if report is None or refused == "same group":
@@ -71,8 +93,7 @@ def _merge(mentions: list[Mention], report: Report | None) -> list[Record]:
         else:
             report.add("merge", "merged", rule, match.describe(ordered[i]), match.describe(ordered[j]),
                        **ev.scores())
-    members = _attach_loose(ordered, feats, groups, report)
-    return [_record(sorted(group), ordered, feats) for group in members]
+    return groups
 
 
 def _canonical_order(mentions: list[Mention]) -> list[Mention]:
@@ -245,7 +266,7 @@ class _Linker:
             strength = ev.title + (20 if ev.same_id else 0) + (10 if ev.same_label else 0)
             if ev.authors is not None and ev.authors >= match.AUTHORS_SUPPORT:
                 strength += 5
-            self.found.append((-strength, i, j, rule, ev))
+            self.found.append((-strength, i, j, rule, ev if self.report is not None else None))
         elif borderline and self.report is not None:
             key = (min(a.compact, b.compact), max(a.compact, b.compact), rule)
             if key not in self.reported:
@@ -261,11 +282,10 @@ class _Linker:
         that shares several keys is scored once."""
         groups = list(by_title.values())
         titles = [self.feats[group[0]].title for group in groups]
-        words = [title.split() for title in titles]
-        keys = _rare_keys(list(map(set, words)))
+        keys = _rare_keys(titles, str.split)
         # titles made of common words only get keys from their word pairs
-        lacking = [t for t, ws in enumerate(words) if len(keys[t]) < 2 and len(ws) > 1]
-        pair_keys = _rare_keys([{f"{x} {y}" for x, y in zip(words[t], words[t][1:])} for t in lacking])
+        lacking = [t for t, title in enumerate(titles) if len(keys[t]) < 2 and " " in title]
+        pair_keys = _rare_keys([titles[t] for t in lacking], _word_pairs)
         for t, extra in zip(lacking, pair_keys):
             keys[t] = keys[t] + extra
         cutoff = min(match.SUPPORTED, match.SUPPORTED_SHORT)
@@ -319,16 +339,22 @@ class _Linker:
                     return
 
 
-def _rare_keys(word_sets: list[set[str]]) -> list[list[str]]:
-    """For each title (the set of its words), its RARE_KEYS rarest words that another title
+def _word_pairs(title: str) -> list[str]:
+    words = title.split()
+    return [f"{x} {y}" for x, y in zip(words, words[1:])]
+
+
+def _rare_keys(titles: list[str], words_of) -> list[list[str]]:
+    """For each title, its RARE_KEYS rarest words (``words_of(title)``) that another title
     shares (at most MAX_TITLE_BLOCK titles per word: a word only one title has cannot find it a
-    partner, one too many have finds too many)."""
-    df = Counter(chain.from_iterable(word_sets))
+    partner, one too many have finds too many). A title's words are made only while it is read:
+    the words of all titles held at once were a tenth of the merge's memory."""
+    df = Counter(chain.from_iterable(set(words_of(title)) for title in titles))
     usable = sorted((w for w, n in df.items() if 1 < n <= MAX_TITLE_BLOCK and len(w) > 2),
                     key=lambda w: (df[w], w))
     rank = {w: r for r, w in enumerate(usable)}
     by_rank = rank.__getitem__
-    return [sorted(rank.keys() & ws, key=by_rank)[:RARE_KEYS] for ws in word_sets]
+    return [sorted(rank.keys() & words_of(title), key=by_rank)[:RARE_KEYS] for title in titles]
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
