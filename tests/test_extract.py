@@ -406,3 +406,17 @@ def test_title_paragraph_over_an_authors_and_venue_paragraph_is_one_entry():
          5),
         ("Graph-based Neural Query Expansion", ["Tomas Reyes", "Ines Vidal"], "SIGIR", 2020, 12),
     ]
+
+
+def test_whole_reference_whose_title_ends_on_a_function_word_is_a_paper(tmp_path):
+    # a title cut before its object reads as page furniture, but not with authors, a venue and a year
+    page = tmp_path / "pubs.md"
+    page.write_text("# Publications\n\n"
+                    "- A. Okafor and B. Lindqvist. \"Sparse widgets for lattice folding via.\" "
+                    "International Conference on Widgets (ICW), 2021.\n"
+                    "- C. Brandt and A. Okafor. \"Quiet lattices in folded paper cranes.\" "
+                    "Journal of Imaginary Materials, 2019.\n\n"
+                    "# News\n\n- This list was last updated on\n", encoding="utf-8")
+    mentions = extract(load(page))
+    assert [(m.title, m.year) for m in mentions] == [("Sparse widgets for lattice folding via", 2021),
+                                                      ("Quiet lattices in folded paper cranes", 2019)]

@@ -159,9 +159,10 @@ def section_evidence(m: Mention, e: Entry) -> bool:
     link that may lead to the paper; nothing in a skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
-    if reads_as_no_title(m.title):
-        return False
     venue_or_year = bool(m.venue or m.year)
+    if reads_as_no_title(m.title) and not (e.section_kind == PUBLICATIONS and _whole_reference(m)
+                                           and _no_title_shapes(m.title) == ["title_cut_short"]):
+        return False
     if e.section_kind == PUBLICATIONS:
         return bool(m.authors or venue_or_year or _paper_links(m.urls) or m.number)
     if e.section_kind == NEWS:
@@ -274,13 +275,24 @@ NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "titl
                    "title_person")
 
 
+def _no_title_shapes(title: str) -> list[str]:
+    shape = _title_shape(title)
+    return [name for name in NO_TITLE_SHAPES if shape.get(name)]
+
+
+def _whole_reference(m: Mention) -> bool:
+    """Authors, a venue and a year: under a publications heading such a unit is a paper even when
+    its title ends on a function word (``... Networks via``), the one no-title shape a real title
+    can take."""
+    return bool(m.authors and m.venue and m.year)
+
+
 def reads_as_no_title(title: str) -> bool:
     """A sentence cut before its object, an organisation, a lower-case label, a venue line, an
     award (``Winner, ... Prize``) or a sentence in the first or second person: what a parsed
     "title" is when the unit holds no paper (page furniture, affiliations, badges, an award line
     under a book, a research narrative)."""
-    shape = _title_shape(title)
-    return any(shape.get(name) for name in NO_TITLE_SHAPES)
+    return bool(_no_title_shapes(title))
 
 
 def _outside_title(text: str, title: str) -> str:
