@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .headings import NEWS, OTHER, PUBLICATIONS, SECTION_SKIP, SKIP, STRONG_PUB, fold_heading, heading_kind
 from .models import Document, Entry, Source
-from .names import looks_like_authors, looks_like_name, looks_like_several_names
+from .names import link_texts, looks_like_authors, looks_like_name, looks_like_several_names
 from .repair import Line
 from .venues import find_venue, find_year
 
@@ -44,7 +44,6 @@ HEADING_PUNCTUATION = re.compile(r"[^\w\s&/,:()'+-]")
 EMPHASIS = re.compile(r"[*_]")
 NAME_MARKS = re.compile(r"[*†‡]+")
 INITIAL_AND_NAME = re.compile(r"^[A-Z]\. ?\w+")
-NAME_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # Guards that keep the cost of a page linear: a logical line this long is no entry (minified
 # script, a whole text on one line) and is read as a blank line; a paragraph of more lines than
 # this is a list written without blank lines or item marks, and each of its lines is read alone.
@@ -243,7 +242,7 @@ def _title_over_authors(units: list[tuple[list[Line], bool]], i: int) -> bool:
         return False
     title, (rest, rest_is_item) = _single_line(units[i]), units[i + 1]
     return (title is not None and not rest_is_item and len(rest) == 2 and _is_author_line(rest[0].text)
-            and is_venue_line(_link_texts(rest[1].text)) and _is_title_line(title))  # (the authors follow: a
+            and is_venue_line(link_texts(rest[1].text)) and _is_title_line(title))  # (the authors follow: a
     # title that reads like one name, ``Graph-based Neural Summarization``, is the title)
 
 
@@ -254,7 +253,7 @@ PREVIOUS_TITLE = re.compile(r"^\s*\(?\s*(?:previous(?:ly)?|formerly|earlier|orig
 
 def _is_author_line(text: str) -> bool:
     """An author list, or the co-authors after ``with`` (``with A and B``: the owner is implicit)."""
-    return looks_like_authors(_link_texts(WITH_LINE.sub("", text, count=1)).rstrip(" ."))
+    return looks_like_authors(link_texts(WITH_LINE.sub("", text, count=1)).rstrip(" ."))
 
 
 def _continues_entry(unit: tuple[list[Line], bool]) -> bool:
@@ -294,11 +293,6 @@ ABSTRACT_LABEL = re.compile(r"^\W{0,6}(?:abstract|summary|resumo|resumen|r[ée]s
 
 def opens_with_abstract_label(text: str) -> bool:
     return bool(ABSTRACT_LABEL.match(text))
-
-
-def _link_texts(text: str) -> str:
-    """Links reduced to their texts: co-authors often link to their homepages."""
-    return NAME_LINK.sub(r"\1", text) if "](" in text else text
 
 
 def _shape_units(units: list[tuple[list[Line], bool]], kind: str) -> list[tuple[list[Line], str]]:
@@ -370,7 +364,7 @@ def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -
         return units  # (a rule, ``---``, may follow the entry)
     lines, is_item = units[0]
     first = EMPHASIS.sub("", ITEM.sub("", lines[0].text, count=1)).strip()
-    if not looks_like_authors(_link_texts(first)):
+    if not looks_like_authors(link_texts(first)):
         return units
     title = HEADING_ATTRIBUTES.sub("", section.title)
     return [([Line(section.line, f"**{title}**")] + lines, is_item)] + units[1:]

@@ -12,9 +12,9 @@ from .models import OTHERS, Person
 
 MARKERS = re.compile(r"\(\s*\**\s*(?:equal contribution|co-?first authors?|corresponding authors?)[^)]*\)"
                      r"|[*†‡§¶#✉✝⁎∗]+|</?u>|\^\{?[\d,*†‡]+\}?|\d(?<=[a-z]\d)(?:,\d)*\b", re.I)
-PERSON_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")  # ``[Rafael Ortiz](https://...)``
 # Every marker above starts with one of these characters: text without any has no marker.
 MARKER_HINT = re.compile(r"[(*†‡§¶#✉✝⁎∗<^\d]")
+LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")  # ``[Rafael Ortiz](https://...)``
 # al-folio collapses a long list to "A. One, B. Two, and 3 more authors": the rest are others too.
 # An ellipsis between names (``A, ..., B``) stands for authors left out: others as well.
 ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|,?\s*\band (?:many )?others\b"
@@ -70,10 +70,14 @@ def _has_et_al(text: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def link_texts(text: str) -> str:
+    """Links reduced to their texts: co-authors often link to their homepages."""
+    return LINK.sub(r"\1", text) if "](" in text else text
+
+
 def clean_author_text(text: str) -> str:
     """Drop links to the people's pages, emphasis and contribution markers; keep the names."""
-    if "](" in text:
-        text = PERSON_LINK.sub(r"\1", text)
+    text = link_texts(text)
     if MARKER_HINT.search(text):
         text = MARKERS.sub(" ", text)
     return " ".join(text.split())
