@@ -153,15 +153,15 @@ def describe(candidates: list[Candidate]) -> None:
 
 def section_evidence(m: Mention, e: Entry) -> bool:
     """The evidence a section asks for before its units count as papers, as one feature: anything
-    with a title (not a line that reads as no title, ``reads_as_no_title``) and some evidence in a
+    with a title (not a line that reads as no title, ``_no_title_shapes``) and some evidence in a
     publications section; a venue in news, unless the item tells of an event (a talk, a workshop
     held, a visit) without a word of a paper; elsewhere authors and a year, or a venue with a
     link that may lead to the paper; nothing in a skip section; a citation needs its label."""
     if e.shape == "citation":
         return bool(m.label)
     venue_or_year = bool(m.venue or m.year)
-    if reads_as_no_title(m.title) and not (e.section_kind == PUBLICATIONS and _whole_reference(m)
-                                           and _no_title_shapes(m.title) == ["title_cut_short"]):
+    no_title = _no_title_shapes(m.title)
+    if no_title and not (e.section_kind == PUBLICATIONS and _whole_reference(m) and no_title == ["title_cut_short"]):
         return False
     if e.section_kind == PUBLICATIONS:
         return bool(m.authors or venue_or_year or _paper_links(m.urls) or m.number)
@@ -276,6 +276,10 @@ NO_TITLE_SHAPES = ("title_cut_short", "title_organisation", "title_label", "titl
 
 
 def _no_title_shapes(title: str) -> list[str]:
+    """The shapes by which a parsed "title" reads as no title (``NO_TITLE_SHAPES``): a sentence cut
+    before its object, an organisation, a lower-case label, a venue line, an award (``Winner, ...
+    Prize``), a sentence in the first or second person; what it is when the unit holds no paper
+    (page furniture, affiliations, badges, an award line under a book, a research narrative)."""
     shape = _title_shape(title)
     return [name for name in NO_TITLE_SHAPES if shape.get(name)]
 
@@ -285,14 +289,6 @@ def _whole_reference(m: Mention) -> bool:
     its title ends on a function word (``... Networks via``), the one no-title shape a real title
     can take."""
     return bool(m.authors and m.venue and m.year)
-
-
-def reads_as_no_title(title: str) -> bool:
-    """A sentence cut before its object, an organisation, a lower-case label, a venue line, an
-    award (``Winner, ... Prize``) or a sentence in the first or second person: what a parsed
-    "title" is when the unit holds no paper (page furniture, affiliations, badges, an award line
-    under a book, a research narrative)."""
-    return bool(_no_title_shapes(title))
 
 
 def _outside_title(text: str, title: str) -> str:
