@@ -251,26 +251,24 @@ def inline_markdown(spans: list[Span]) -> str:
     """Spans as light markdown. Neighbouring spans with the same marks are written as one, so
     that a bold name split in two spans stays ``**Ann Lee**``; bold and italics hold the links
     inside them (``*[Title](url).*``), as pages nest them."""
+    spans = [s for s in spans if not s.br]
     out: list[str] = []
-    for emphasis in _runs([s for s in spans if not s.br], lambda s: (s.bold, s.italic)):
-        text = "".join(_wrapped("".join(s.text for s in run), "[", f"]({run[0].href})") if run[0].href
-                       else "".join(s.text for s in run)
-                       for run in _runs(emphasis, lambda s: s.href))
-        first = emphasis[0]
-        marks = ("**" if first.bold else "") + ("*" if first.italic else "")
+    i, end = 0, len(spans)
+    while i < end:  # one run of the same emphasis
+        bold, italic = spans[i].bold, spans[i].italic
+        parts: list[str] = []
+        while i < end and spans[i].bold == bold and spans[i].italic == italic:  # one run of one link
+            href = spans[i].href
+            j = i + 1
+            while j < end and spans[j].href == href and spans[j].bold == bold and spans[j].italic == italic:
+                j += 1
+            text = spans[i].text if j == i + 1 else "".join([s.text for s in spans[i:j]])
+            parts.append(_wrapped(text, "[", f"]({href})") if href else text)
+            i = j
+        text = "".join(parts)
+        marks = ("**" if bold else "") + ("*" if italic else "")
         out.append(_wrapped(text, marks, marks[::-1]) if marks else text)
     return "".join(out)
-
-
-def _runs(spans: list[Span], key) -> list[list[Span]]:
-    """Spans in runs of neighbours with the same ``key``."""
-    runs: list[list[Span]] = []
-    for span in spans:
-        if runs and key(runs[-1][-1]) == key(span):
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    return runs
 
 
 def _wrapped(text: str, before: str, after: str) -> str:

@@ -169,7 +169,7 @@ BLOCK_OF_TAG = {"li": ITEM, "table": TABLE, "tr": ROW, "td": CELL, "th": CELL, "
                 "dd": DEFINITION, "p": PARAGRAPH, "caption": PARAGRAPH}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Marks:
     bold: bool = False
     italic: bool = False
@@ -179,6 +179,10 @@ class _Marks:
     inline: bool = False  # inside an inline element
 
 
+NO_MARKS = _Marks()
+PRE_MARKS = _Marks(pre=True)
+
+
 @dataclass
 class _Inline:
     """The inline content gathered since the last block: the spans of the next paragraph."""
@@ -186,8 +190,7 @@ class _Inline:
     spans: list[Span] = field(default_factory=list)
 
 
-def _hidden(node: LexborNode) -> bool:
-    attributes = node.attributes
+def _hidden(attributes: dict) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
@@ -208,7 +211,10 @@ class _Walker:
     # lines
 
     def _enter(self, node: LexborNode) -> int:
-        mark = node.attributes.get(LINE_ATTRIBUTE)
+        return self._enter_marked(node.attributes)
+
+    def _enter_marked(self, attributes: dict) -> int:
+        mark = attributes.get(LINE_ATTRIBUTE)
         if mark and mark.isdigit():
             self.line = int(mark)
         return self.line
@@ -223,12 +229,12 @@ class _Walker:
                 self._enter(inner)
 
     @staticmethod
-    def _dropped(node: LexborNode, tag: str) -> bool:
+    def _dropped(node: LexborNode, tag: str, attributes: dict) -> bool:
         if tag in DROPPED:
             return True
         if tag == "header" and node.css_first("nav") is not None:
             return True  # the site's banner and menu; a header without a menu heads the content
-        return _hidden(node)
+        return _hidden(attributes)
 
     # blocks
 
@@ -238,7 +244,7 @@ class _Walker:
         inline = _Inline()
         child = node.child
         while child is not None:
-            self._node(child, block, inline, _Marks(), depth)
+            self._node(child, block, inline, NO_MARKS, depth)
             child = child.next
         self._flush(block, inline)
 
@@ -254,48 +260,50 @@ class _Walker:
             block.children.append(Block(PARAGRAPH, line, spans=spans))
 
     def _node(self, node: LexborNode, block: Block, inline: _Inline, marks: _Marks, depth: int) -> None:
-        if node.is_text_node:
+        tag = node.tag  # ``-text`` and ``-comment`` for those nodes (no element's name starts so)
+        if tag == "-text":
             self._text(node.text_content or "", inline, marks)
             return
-        if node.is_comment_node:
+        if tag == "-comment":
             self.line += (node.comment_content or "").count("\n")
             return
         if not node.is_element_node:
             return
-        tag = node.tag.lower() if node.tag else ""
-        if self._dropped(node, tag):
-            self._enter(node)
+        tag = tag.lower() if tag else ""
+        attributes = node.attributes
+        if self._dropped(node, tag, attributes):
+            self._enter_marked(attributes)
             self._skip(node)
             return
-        line = self._enter(node)
+        line = self._enter_marked(attributes)
         if depth >= MAX_DEPTH:
             self._flat(node, inline, marks)
             return
         if tag in BLOCK_TAGS:
             self._flush(block, inline)
-            self._block(node, tag, block, line, depth + 1)
+            self._block(node, tag, attributes, block, line, depth + 1)
             return
         if tag == "br":
             inline.spans.append(Span("", line, br=True))
             return
         if tag == "img":
-            alt = node.attributes.get("alt") or ""
+            alt = attributes.get("alt") or ""
             if marks.href and alt.strip():  # an icon link (``[PDF]`` as a picture) reads as its alt text
                 self._text(f" {alt.strip()} ", inline, marks)
             return
-        inner = _Marks(marks.bold or tag in BOLD, marks.italic or tag in ITALIC, marks.href, marks.code or tag in CODE,
-                       marks.pre or tag == "pre", inline=True)
-        if tag == "a":
-            inner.href = (node.attributes.get("href") or "").strip()
+        bold, italic = tag in BOLD, tag in ITALIC
+        inner = _Marks(marks.bold or bold, marks.italic or italic,
+                       (attributes.get("href") or "").strip() if tag == "a" else marks.href,
+                       marks.code or tag in CODE, marks.pre or tag == "pre", inline=True)
         child = node.child
         while child is not None:
             self._node(child, block, inline, inner, depth + 1)
             child = child.next
-        if tag in BOLD or tag in ITALIC:
+        if bold or italic:
             # where the element ends, its marks end: ``<b>Title</b><b>Name</b>`` stays two runs
             inline.spans.append(Span("", self.line))
 
-    def _block(self, node: LexborNode, tag: str, parent: Block, line: int, depth: int) -> None:
+    def _block(self, node: LexborNode, tag: str, attributes: dict, parent: Block, line: int, depth: int) -> None:
         if tag in TRANSPARENT:
             self.block_children(node, parent, depth)  # ``<tbody>`` rows belong to their table
             return
@@ -317,10 +325,10 @@ class _Walker:
             block = Block(GROUP, line)
         self.block_children(node, block, depth)
         if tag == "li":
-            block.label = _item_label(node)
+            block.label = _item_label(attributes)
         if block.kind in (GROUP, CELL):
             block.children = self._records(block.children)
-        self._add(parent, block, (tag, node.attributes.get("class") or ""))
+        self._add(parent, block, (tag, attributes.get("class") or ""))
 
     def _flat(self, node: LexborNode, inline: _Inline, marks: _Marks) -> None:
         """A subtree below ``MAX_DEPTH`` (thousands of unclosed tags) read without recursion: its
@@ -340,7 +348,7 @@ class _Walker:
         inline = _Inline()
         child = node.child
         while child is not None:
-            self._node(child, block, inline, _Marks(pre=True), MAX_DEPTH - 1)
+            self._node(child, block, inline, PRE_MARKS, MAX_DEPTH - 1)
             child = child.next
         block.spans.extend(_trim(inline.spans))
 
@@ -393,37 +401,41 @@ class _Walker:
     # text
 
     def _text(self, value: str, inline: _Inline, marks: _Marks) -> None:
-        if self.line_breaks and not marks.inline and "\n" in value:
+        if "\n" not in value:
+            if marks.pre:
+                if value:
+                    inline.spans.append(self._span(WHITESPACE.sub(" ", value), self.line, marks))
+            else:
+                self._collapsed(value, self.line, inline, marks)
+            return
+        if marks.pre or (self.line_breaks and not marks.inline):
             for number, part in enumerate(value.split("\n")):
                 if number:
                     self.line += 1
                     inline.spans.append(Span("", self.line, br=True))
                 self._text(part, inline, marks)
             return
-        if marks.pre:
-            for number, part in enumerate(value.split("\n")):
-                if number:
-                    self.line += 1
-                    inline.spans.append(Span("", self.line, br=True))
-                if part:
-                    inline.spans.append(self._span(WHITESPACE.sub(" ", part), marks))
-            return
-        stripped = value.lstrip(" \t\n\r\f")
-        line = self.line + value.count("\n", 0, len(value) - len(stripped))
+        lead = len(value) - len(value.lstrip(" \t\n\r\f"))
+        line = self.line + value.count("\n", 0, lead)
         self.line += value.count("\n")
+        self._collapsed(value, line, inline, marks)
+
+    def _collapsed(self, value: str, line: int, inline: _Inline, marks: _Marks) -> None:
+        """Text outside ``<pre>`` as a browser shows it: each run of whitespace one space, none
+        after a space or at the start of a line."""
         collapsed = WHITESPACE.sub(" ", value)
         if not collapsed:
             return
-        if collapsed == " " and (not inline.spans or inline.spans[-1].br or inline.spans[-1].text.endswith(" ")):
+        spans = inline.spans
+        if collapsed == " " and (not spans or spans[-1].br or spans[-1].text.endswith(" ")):
             return
-        if collapsed.startswith(" ") and inline.spans and inline.spans[-1].text.endswith(" "):
+        if collapsed[0] == " " and spans and spans[-1].text.endswith(" "):
             collapsed = collapsed[1:]
-        span = self._span(collapsed, marks)
-        span.line = line
-        inline.spans.append(span)
+        spans.append(self._span(collapsed, line, marks))
 
-    def _span(self, text: str, marks: _Marks) -> Span:
-        return Span(text, self.line, bold=marks.bold, italic=marks.italic, href=marks.href, code=marks.code)
+    @staticmethod
+    def _span(text: str, line: int, marks: _Marks) -> Span:
+        return Span(text, line, marks.bold, marks.italic, marks.href, marks.code)
 
 
 def _trim(spans: list[Span]) -> list[Span]:
@@ -456,6 +468,6 @@ def _repetition(signatures: list, start: int) -> tuple[int, int]:
     return best
 
 
-def _item_label(node: LexborNode) -> str:
-    value = node.attributes.get("value")
+def _item_label(attributes: dict) -> str:
+    value = attributes.get("value")
     return value.strip() if value and value.strip().isdigit() else ""
