@@ -612,27 +612,47 @@ class _RunWalker(LatexWalker):
 
     def get_token(self, pos, include_brace_chars=None, environments=True, keep_inline_math=None,
                   parsing_state=None, **kwargs):
+        brace = BRACE.match(self.s, pos)
+        if brace and "\n\n" not in brace.group(1):
+            # a brace after spaces (no blank line) is that brace whatever the state: the stock
+            # walker tests spaces, escapes and comments first, which it passes
+            return LatexToken(tok="brace_open" if brace.group(2) == "{" else "brace_close", arg=brace.group(2),
+                              pos=brace.start(2), len=1, pre_space=brace.group(1))
+        in_text = parsing_state is not None and sys._getframe(1).f_code.co_name == "do_read"
+        if in_text and not kwargs:
+            # spaces (no blank line) then an ordinary character: a character token with those
+            # spaces before it, read without the stock walker's tests, which it would pass
+            starting, _ = _ordinary_runs(parsing_state.latex_context, tuple(include_brace_chars or ()))
+            run = starting.match(self.s, pos)
+            if run and "\n\n" not in run.group(1):
+                return LatexToken(tok="char", arg=run.group(2), pos=run.start(2), len=run.end() - run.start(2),
+                                  pre_space=run.group(1))
         token = super().get_token(pos, include_brace_chars=include_brace_chars, environments=environments,
                                   keep_inline_math=keep_inline_math, parsing_state=parsing_state, **kwargs)
-        if token.tok != "char" or token.len != 1 or parsing_state is None \
-                or sys._getframe(1).f_code.co_name != "do_read":
+        if token.tok != "char" or token.len != 1 or not in_text:
             return token
-        run = _ordinary_run(parsing_state.latex_context, tuple(include_brace_chars or ()))
-        end = run.match(self.s, token.pos + 1).end()
+        _, continuing = _ordinary_runs(parsing_state.latex_context, tuple(include_brace_chars or ()))
+        end = continuing.match(self.s, token.pos + 1).end()
         if end == token.pos + 1:
             return token
         return LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
                           pre_space=token.pre_space)
 
 
+# Spaces, then a curly brace: always a brace token.
+BRACE = re.compile(r"(\s*)([{}])")
+
+
 @lru_cache(maxsize=16)
-def _ordinary_run(context, brace_chars: tuple) -> re.Pattern:
+def _ordinary_runs(context, brace_chars: tuple) -> tuple[re.Pattern, re.Pattern]:
     """Characters that are each a plain character token in ``context`` (not an escape, comment,
-    brace, math shift or the first character of a special), with inner whitespace."""
+    brace, math shift or the first character of a special), with inner whitespace: a run from
+    the spaces before its first one (the spaces and the run as groups), and the rest of a run
+    after its first character."""
     specials = {chars[0] for category in context.category_list for chars in context.d[category]["specials"]}
     stops = set("\\%{}$") | specials | {c for pair in brace_chars for c in pair}
     ordinary = "[^\\s" + "".join(re.escape(c) for c in sorted(stops)) + "]"
-    return re.compile(f"(?:\\s*{ordinary})*")
+    return re.compile(f"(\\s*)({ordinary}(?:\\s*{ordinary})*)"), re.compile(f"(?:\\s*{ordinary})*")
 
 
 # -- node helpers ---------------------------------------------------------------------------
