@@ -413,7 +413,8 @@ class _Walker:
                 if number:
                     self.line += 1
                     inline.spans.append(Span("", self.line, br=True))
-                self._text(part, inline, marks)
+                if part:
+                    self._text(part, inline, marks)
             return
         lead = len(value) - len(value.lstrip(" \t\n\r\f"))
         line = self.line + value.count("\n", 0, lead)
