@@ -174,8 +174,10 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], boo
 VENUE_INDEX = _build_index()
 
 
+@lru_cache(maxsize=16384)
 def find_venue(text: str) -> str:
-    """The acronym of the first known venue named in text (longest spelling wins), or ""."""
+    """The acronym of the first known venue named in text (longest spelling wins), or "";
+    cached, since a title or a venue line is asked about by several readers and features."""
     words = _tokens(text)
     lowered = [w.lower() for w in words]
     for i, word in enumerate(lowered):
