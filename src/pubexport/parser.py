@@ -560,9 +560,11 @@ def _is_venue(line: str) -> bool:
     text = plain(line)
     if is_venue_line(text):
         return True
+    if len(text.split()) > 25:
+        return False
     info = parse_venue(text)
     evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
-    return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
+    return bool(info.venue) and bool(evidence)
 
 
 def _title_of_line(line: str, *, patent: bool = False) -> str:
