@@ -14,7 +14,9 @@ evidence accepts unless that probability is under 0.1 (see ``VETO``).
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +27,7 @@ import pycrfsuite
 from .finder import is_venue_line, opens_with_abstract_label, reads_as_prose
 from .headings import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading
 from .models import Entry, Mention
-from .modelfiles import model_dir
+from .modelfiles import model_file
 from .names import looks_like_authors, looks_like_name
 from .venues import find_venue
 
@@ -322,8 +324,12 @@ NEGATIVE = "0"
 
 
 def load_model() -> Model:
-    path = model_dir() / MODEL_FILE
-    return _load_model(str(path), path.stat().st_mtime_ns if path.is_file() else 0)
+    path = model_file(MODEL_FILE)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return _load_model(path, 0)
+    return _load_model(path, status.st_mtime_ns if stat.S_ISREG(status.st_mode) else 0)
 
 
 @lru_cache(maxsize=8)

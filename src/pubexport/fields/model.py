@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from ..modelfiles import model_dir
+from ..modelfiles import model_dir, model_file
 from .align import find_span, fold
 from .features import entry_features
 from .tokens import Token, tokenise
@@ -85,7 +85,7 @@ class LabelledEntry:
 
 def label_entry(text: str) -> LabelledEntry | None:
     """The entry's tokens and their labels; None when no model is installed or nothing to label."""
-    path = str(model_path())
+    path = model_file(MODEL_FILE)
     tagger = _tagger(path)
     tokens, plain = tokenise(text)
     if tagger is None or not tokens:
