@@ -63,7 +63,7 @@ def _token_key(token: Token) -> tuple[str, bool, bool, str, bool]:
     return token.text, token.bold, token.italic, href_kind, token.quoted
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # (five views a token: as many strings as the two caches of 2**16 before)
 def _token_views(word: str, bold: bool, italic: bool, href_kind: str, quoted: bool) -> tuple[tuple[str, ...], ...]:
     """A token's own features, then as its neighbours see them from ``NEIGHBOUR_OFFSETS`` away;
     cached, since entries repeat their words and marks."""
