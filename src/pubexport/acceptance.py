@@ -14,7 +14,9 @@ evidence accepts unless that probability is under 0.1 (see ``VETO``).
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +27,7 @@ import pycrfsuite
 from .finder import is_venue_line, opens_with_abstract_label, reads_as_prose
 from .headings import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading
 from .models import Entry, Mention
-from .modelfiles import model_dir
+from .modelfiles import model_file
 from .names import looks_like_authors, looks_like_name
 from .venues import find_venue
 
@@ -104,9 +106,14 @@ def _reference_like(mention: Mention) -> bool:
 def _owner_named(mention: Mention, owner: str) -> bool:
     if not owner or not mention.authors:
         return False
-    family = owner.replace(",", " ").split()
-    return any(any(part.lower() in person.display().lower() for part in family if len(part) > 2)
-               for person in mention.authors)
+    parts = _owner_parts(owner)
+    return any(any(part in person.display().lower() for part in parts) for person in mention.authors)
+
+
+@lru_cache(maxsize=64)
+def _owner_parts(owner: str) -> tuple[str, ...]:
+    """The words of the owner's name that name them in an author list (one owner per page)."""
+    return tuple(part.lower() for part in owner.replace(",", " ").split() if len(part) > 2)
 
 
 def sequences(candidates: list[Candidate]) -> list[list[Candidate]]:
@@ -126,13 +133,14 @@ def describe(candidates: list[Candidate]) -> None:
     page_has_pub = any(c.entry.section_kind == PUBLICATIONS for c in candidates)
     for siblings in sequences(candidates):
         n = len(siblings)
-        common_signature = Counter(markup_signature(s.entry.text) for s in siblings).most_common(1)[0][0]
+        signatures = [markup_signature(s.entry.text) for s in siblings]
+        common_signature = Counter(signatures).most_common(1)[0][0]
         common_shape = Counter(s.entry.shape for s in siblings).most_common(1)[0][0]
         typical_length = median(len(s.entry.text) for s in siblings) or 1
         section = _section_features(siblings[0].entry.section)
         for index, c in enumerate(siblings):
             features = _own_features(c, section)
-            features["same_markup"] = float(markup_signature(c.entry.text) == common_signature)
+            features["same_markup"] = float(signatures[index] == common_signature)
             features["same_shape"] = float(c.entry.shape == common_shape)
             features["length_ratio"] = min(abs(math.log((len(c.entry.text) or 1) / typical_length)), 3.0) / 3.0
             features["first_in_section"] = float(index == 0)
@@ -316,8 +324,12 @@ NEGATIVE = "0"
 
 
 def load_model() -> Model:
-    path = model_dir() / MODEL_FILE
-    return _load_model(str(path), path.stat().st_mtime_ns if path.is_file() else 0)
+    path = model_file(MODEL_FILE)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return _load_model(path, 0)
+    return _load_model(path, status.st_mtime_ns if stat.S_ISREG(status.st_mode) else 0)
 
 
 @lru_cache(maxsize=8)

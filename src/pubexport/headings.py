@@ -76,12 +76,14 @@ def fold_heading(title: str) -> str:
     """A heading's words in one form: lower case, accents off Latin letters (``Publicações`` ->
     ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
     markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
-    if not title.isascii():
-        title = NON_ASCII.sub(_fold_match, unicodedata.normalize("NFKC", title))
+    if title.isascii():  # (the same as below, a table lookup per character)
+        return " ".join(title.casefold().translate(ASCII_NOT_LETTERS).split())
+    title = NON_ASCII.sub(_fold_match, unicodedata.normalize("NFKC", title))
     return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+ASCII_NOT_LETTERS = {code: " " for code in range(128) if NOT_LETTERS.fullmatch(chr(code))}
 
 
 def _fold_match(match: re.Match) -> str:

@@ -22,6 +22,17 @@ def model_dir() -> Path:
     return _shipped_dir()
 
 
+def model_file(name: str) -> str:
+    """``model_dir() / name`` as a string, looked up once per value of the variable (the field
+    model asks for every entry, the finder's for every page)."""
+    return _model_file(name, os.environ.get(MODEL_DIR_VARIABLE) or "")
+
+
+@lru_cache(maxsize=16)
+def _model_file(name: str, override: str) -> str:
+    return str((Path(override) if override else _shipped_dir()) / name)
+
+
 @lru_cache(maxsize=1)
 def _shipped_dir() -> Path:
     """The package's own data directory (looked up once: the field model asks for every entry)."""

@@ -75,8 +75,10 @@ def link_texts(text: str) -> str:
     return LINK.sub(r"\1", text) if "](" in text else text
 
 
+@lru_cache(maxsize=16384)
 def clean_author_text(text: str) -> str:
-    """Drop links to the people's pages, emphasis and contribution markers; keep the names."""
+    """Drop links to the people's pages, emphasis and contribution markers; keep the names
+    (cached: an author list is tested as names, then as several names, then split)."""
     text = link_texts(text)
     if MARKER_HINT.search(text):
         text = MARKERS.sub(" ", text)
@@ -119,7 +121,8 @@ def without_dates(text: str) -> str:
     initials spaced (``L.Tozzi`` -> ``L. Tozzi``)."""
     if "." in text:
         text = GLUED_INITIAL.sub(r"\1. ", text)
-    if any(c.isdigit() for c in text) or "ed" in text or "ing" in text or "appear" in text or "press" in text:
+    if ("ed" in text or "ing" in text or "appear" in text or "press" in text
+            or any(map(str.isdigit, text))):
         text = TRAILING_DATE.sub("", LEADING_DATE.sub("", text, count=1))
     return text
 
@@ -167,6 +170,7 @@ def _read_names(pieces: list[str]) -> list[tuple[str, str]]:
     return names
 
 
+@lru_cache(maxsize=16384)
 def _is_capitals(text: str) -> bool:
     """``NASCIMENTO JUNIOR``: a family name in capitals, as ABNT writes it (not initials)."""
     words = WORD.findall(text)

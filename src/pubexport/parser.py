@@ -78,6 +78,7 @@ AUTHOR_SURE = 0.8
 COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?")
 # Vancouver's ``Lee AB, Wu C. Title``: family names, then initials without dots
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
+VANCOUVER_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
 # ``Title (2019)``: a year closing a title is the entry's year
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
@@ -440,7 +441,7 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
 def _vancouver(text: str) -> bool:
     """``Lee AB, ..., Wu C``: two or more Vancouver names (an ellipsis among them), the last one's
     initials ending the author list."""
-    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", plain(text)) if p.strip()]
+    pieces = [p.strip() for p in VANCOUVER_SEPARATOR.split(plain(text)) if p.strip()]
     return len(pieces) >= 2 and all(VANCOUVER_NAME.fullmatch(p) for p in pieces) and "." not in pieces[-1]
 
 
@@ -560,9 +561,11 @@ def _is_venue(line: str) -> bool:
     text = plain(line)
     if is_venue_line(text):
         return True
+    if len(text.split()) > 25:
+        return False
     info = parse_venue(text)
     evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
-    return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
+    return bool(info.venue) and bool(evidence)
 
 
 def _title_of_line(line: str, *, patent: bool = False) -> str:

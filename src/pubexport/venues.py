@@ -174,8 +174,10 @@ def _build_index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], boo
 VENUE_INDEX = _build_index()
 
 
+@lru_cache(maxsize=16384)
 def find_venue(text: str) -> str:
-    """The acronym of the first known venue named in text (longest spelling wins), or ""."""
+    """The acronym of the first known venue named in text (longest spelling wins), or "";
+    cached, since a title or a venue line is asked about by several readers and features."""
     words = _tokens(text)
     lowered = [w.lower() for w in words]
     for i, word in enumerate(lowered):
@@ -230,7 +232,10 @@ def find_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=16384)
 def _has_note(text: str) -> bool:
+    """Whether text may hold a note (``NOTE_WORDS``); cached, since reading a venue asks it of the
+    same text three times (notes, name, status)."""
     folded = text.casefold()
     return any(word in folded for word in NOTE_WORDS)
 
@@ -304,9 +309,12 @@ BADGE_WORDS = frozenset("proc proceedings of the in ieee acm cvf ieee/cvf usenix
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?", re.I)
 
 
-def _short_spellings(acronym: str) -> list[tuple[str, ...]]:
-    """The venue's spellings that are badges, not names: the acronym and spellings of 1-2 words."""
-    return [tuple(w.lower() for w in _tokens(s)) for s in (acronym, *VENUES[acronym][2]) if len(_tokens(s)) <= 2]
+@lru_cache(maxsize=None)
+def _short_spellings(acronym: str) -> tuple[tuple[str, ...], ...]:
+    """The venue's spellings that are badges, not names: the acronym and spellings of 1-2 words,
+    longest first (once per venue of the table)."""
+    spellings = [tuple(w.lower() for w in _tokens(s)) for s in (acronym, *VENUES[acronym][2]) if len(_tokens(s)) <= 2]
+    return tuple(sorted(spellings, key=len, reverse=True))
 
 
 def _only_badge(name: str, acronym: str) -> bool:
@@ -314,7 +322,7 @@ def _only_badge(name: str, acronym: str) -> bool:
     ``IEEE TPAMI``), as opposed to a name of its own (``Findings of EMNLP``, ``Proceedings of the
     AAAI Conference on Artificial Intelligence``)."""
     words = [w.lower() for w in _tokens(name)]
-    for spelling in sorted(_short_spellings(acronym), key=len, reverse=True):
+    for spelling in _short_spellings(acronym):
         n = len(spelling)
         i = 0
         while i + n <= len(words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,13 +23,18 @@ GENERIC = frozenset("pdf code slides video project bibtex bib abs html paper web
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, one character for one: offsets stay those of the text."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in base if not unicodedata.combining(c)) or char
-        out.append(base[0].lower() if len(base[0].lower()) == 1 else char)
-    return "".join(out)
+    """Lower case without accents, one character for one: offsets stay those of the text.
+    ASCII text is its own lower case (the parser folds every entry it weighs the model on)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in base if not unicodedata.combining(c)) or char
+    return base[0].lower() if len(base[0].lower()) == 1 else char
 
 
 def find_span(value: str, plain_folded: str, min_score: int) -> tuple[int, int] | None:

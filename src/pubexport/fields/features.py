@@ -53,15 +53,26 @@ def shape(word: str) -> str:
 
 
 def token_features(token: Token) -> tuple[str, ...]:
+    return _token_views(*_token_key(token))[0]
+
+
+def _token_key(token: Token) -> tuple[str, bool, bool, str, bool]:
     href = token.href.lower() if token.link else ""
     href_kind = ("href_arxiv" if "arxiv" in href else "href_doi" if "doi" in href
                  else "href_pdf" if href.endswith(".pdf") else "href") if token.link else ""
-    return _token_features(token.text, token.bold, token.italic, href_kind, token.quoted)
+    return token.text, token.bold, token.italic, href_kind, token.quoted
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # (five views a token: as many strings as the two caches of 2**16 before)
+def _token_views(word: str, bold: bool, italic: bool, href_kind: str, quoted: bool) -> tuple[tuple[str, ...], ...]:
+    """A token's own features, then as its neighbours see them from ``NEIGHBOUR_OFFSETS`` away;
+    cached, since entries repeat their words and marks."""
+    own = _token_features(word, bold, italic, href_kind, quoted)
+    return (own, *(_neighbour_features(offset, own) for offset in NEIGHBOUR_OFFSETS))
+
+
 def _token_features(word: str, bold: bool, italic: bool, href_kind: str, quoted: bool) -> tuple[str, ...]:
-    """A token's own features; cached, since entries repeat their words and marks."""
+    """A token's own features."""
     lower = word.lower()
     features = [f"w={lower}" if len(lower) < 20 else "w=LONG", f"shape={shape(word)}",
                 f"len={min(len(word), 8)}"]
@@ -105,41 +116,48 @@ def _token_features(word: str, bold: bool, italic: bool, href_kind: str, quoted:
     return tuple(features)
 
 
-@lru_cache(maxsize=1 << 16)
 def _neighbour_features(offset: int, own: tuple[str, ...]) -> tuple[str, ...]:
     """A neighbour's features as seen from ``offset`` tokens away (its length left out)."""
     return tuple(f"{offset}:{f}" for f in own if not f.startswith("len="))
 
 
+# (offset, index of the neighbour's view in ``_token_views``, the marks at the entry's edges and
+# across a line break); and the place features, made once
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+NEIGHBOURS = tuple((offset, view + 1, f"{offset}:edge", f"{offset}:newline")
+                   for view, offset in enumerate(NEIGHBOUR_OFFSETS))
+POSITION = tuple(f"pos={i}" for i in range(7))
+RELATIVE = tuple(f"rel={i}" for i in range(10))
+LINE_IN_ENTRY = tuple(tuple(f"line={line}/{lines}" for lines in range(6)) for line in range(5))
+POSITION_IN_LINE = tuple(f"lpos={i}" for i in range(5))
 
 
 def entry_features(tokens: list[Token]) -> list[list[str]]:
     """Features of every token of one entry, with its neighbours' and its place in line and entry."""
-    own = [token_features(t) for t in tokens]
-    lines = max((t.line for t in tokens), default=0) + 1
+    views = [_token_views(*_token_key(t)) for t in tokens]
+    line_of = [t.line for t in tokens]
+    count = len(tokens)
+    lines = min(max(line_of, default=0) + 1, 5)
     line_lengths: dict[int, int] = {}
-    for t in tokens:
-        line_lengths[t.line] = line_lengths.get(t.line, 0) + 1
+    for line in line_of:
+        line_lengths[line] = line_lengths.get(line, 0) + 1
     out = []
     index_in_line = 0
-    for i, token in enumerate(tokens):
-        if i and tokens[i - 1].line != token.line:
+    for i, line in enumerate(line_of):
+        if i and line_of[i - 1] != line:
             index_in_line = 0
-        features = ["bias", *own[i]]
-        features.append(f"pos={min(i, 6)}")
-        features.append(f"rel={10 * i // max(len(tokens), 1)}")
-        features.append(f"line={min(token.line, 4)}/{min(lines, 5)}")
-        features.append(f"lpos={min(index_in_line, 4)}")
-        if index_in_line == line_lengths[token.line] - 1:
+        features = ["bias", *views[i][0], POSITION[min(i, 6)], RELATIVE[10 * i // count],
+                    LINE_IN_ENTRY[min(line, 4)][lines], POSITION_IN_LINE[min(index_in_line, 4)]]
+        if index_in_line == line_lengths[line] - 1:
             features.append("line_end")
-        for offset in (-2, -1, 1, 2):
+        for offset, view, edge, newline in NEIGHBOURS:
             j = i + offset
-            if 0 <= j < len(tokens):
-                features.extend(_neighbour_features(offset, own[j]))
-                if tokens[j].line != token.line:
-                    features.append(f"{offset}:newline")
+            if 0 <= j < count:
+                features += views[j][view]
+                if line_of[j] != line:
+                    features.append(newline)
             else:
-                features.append(f"{offset}:edge")
+                features.append(edge)
         out.append(features)
         index_in_line += 1
     return out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from ..modelfiles import model_dir
+from ..modelfiles import model_dir, model_file
 from .align import find_span, fold
 from .features import entry_features
 from .tokens import Token, tokenise
@@ -44,8 +44,9 @@ def available() -> bool:
     return _tagger(str(model_path())) is not None
 
 
-# labels whose per-token probability a reading keeps (parser.combine weighs the rules' title by them)
-MARGINAL_LABELS = ("title", "author")
+# labels whose per-token probability a reading keeps (parser.combine weighs the rules' title by the
+# author's; each costs a call per token)
+MARGINAL_LABELS = ("author",)
 
 
 @dataclass
@@ -84,12 +85,18 @@ class LabelledEntry:
 
 def label_entry(text: str) -> LabelledEntry | None:
     """The entry's tokens and their labels; None when no model is installed or nothing to label."""
-    tagger = _tagger(str(model_path()))
+    path = model_file(MODEL_FILE)
+    tagger = _tagger(path)
     tokens, plain = tokenise(text)
     if tagger is None or not tokens:
         return None
     labels = tagger.tag(entry_features(tokens))
-    known = set(tagger.labels())
-    marginals = {label: [tagger.marginal(label, i) for i in range(len(tokens))]
-                 for label in MARGINAL_LABELS if label in known}
-    return LabelledEntry(tokens, plain, list(labels), marginals)
+    marginals = {label: [tagger.marginal(label, i) for i in range(len(tokens))] for label in _marginal_labels(path)}
+    return LabelledEntry(tokens, plain, labels, marginals)
+
+
+@lru_cache(maxsize=4)
+def _marginal_labels(path: str) -> tuple[str, ...]:
+    """The ``MARGINAL_LABELS`` the model at ``path`` knows."""
+    known = set(_tagger(path).labels())
+    return tuple(label for label in MARGINAL_LABELS if label in known)
