@@ -64,7 +64,7 @@ SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
                                 r"|Prof")
 # (the last dot of an ellipsis, ``A, ..., B``, stands inside an author list)
-AUTHORS_STOP = re.compile(r"\.(?<!\.\.)(?:\s+|$)|:\s+")
+AUTHORS_STOP = re.compile(r"\.(?<!\.\.\.)(?:\s+|$)|:\s+")
 # where an author list after the title may end: a sentence stop (``*A, B.* Venue``), a period glued to the next
 # capitalised word, a comma before an italic venue, the end of the text
 AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.\**(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
