@@ -179,6 +179,7 @@ class Features:
     loose: bool
     page: str  # the file the mention was read from
     section: str  # the heading its entry stands under on that page
+    news: bool  # its entry stands in a news section
     line: int  # the line its entry starts on
     papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
     named_links: frozenset  # when the title opens with a name before a colon: its links, as ``link_key``
@@ -238,7 +239,8 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     published, venue = known_venue
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, *author_list, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.section, mention.source.line,
+                    mention.loose or not title, mention.source.path, mention.section, mention.news,
+                    mention.source.line,
                     paper_links(mention.urls) if mention.urls else _NO_KEYS,
                     (frozenset(map(link_key, mention.urls)) or _NO_KEYS) if acronym and mention.urls else _NO_KEYS)
 
@@ -433,10 +435,12 @@ def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
     so two of its entries are two papers. Not so for entries under two headings in the same year
     (a paper and its talk, the bio's highlight of a listed paper; a thesis or a journal
-    extension comes another year), a news item or a bare link text (loose, or only the title's
-    acronym), a citation of the entry's label (it shares the label), nor two entries linking one
-    arXiv id, DOI or paper PDF under near-identical titles (a news item the extractor did not mark)."""
-    return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
+    extension comes another year), an item of a news section (news announce a paper when it is
+    out, again when accepted or awarded, each time in other words), a loose news item or a bare
+    link text (or only the title's acronym), a citation of the entry's label (it shares the
+    label), nor two entries linking one arXiv id, DOI or paper PDF under near-identical titles (a
+    news item under no news heading)."""
+    return (a.page == b.page and a.line != b.line and not (a.loose or b.loose or a.news or b.news)
             and (a.section == b.section or a.year is None or a.year != b.year)
             and not (a.label is not None and a.label == b.label))
 
