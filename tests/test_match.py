@@ -149,6 +149,10 @@ def test_typos_endings_hyphens_and_function_words_are_no_swap():
     assert swapped_words("discover widgets with gadgets", "discovering widgets using gadgets") is None
     assert swapped_words("multi modal widgets", "multimodal widgets") is None
     assert swapped_words("towards widget search", "toward widget search") is None
+    # two pages each mistyping "robust", one dropping a letter, one doubling another
+    assert swapped_words("robst widget search", "robusst widget search") is None
+    assert swapped_words("widget lasos search", "widget lansso search") is None
+    assert swapped_words("graph widget search", "grasp widget search") == ("graph", "grasp")
 
 
 def test_venue_badge_author_is_no_author():

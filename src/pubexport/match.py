@@ -313,8 +313,10 @@ def same_word(a: str, b: str) -> bool:
     """True when two spellings are one word: a typo apart, or the same stem with another ending
     ("discover" / "discovering"); a different prefix ("supervised" / "unsupervised") is not."""
     edits = OSA.distance(a, b, score_cutoff=TYPO_EDITS + 2)
-    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and min(len(a), len(b)) >= LONG_WORD):
-        return True  # one typo, or two in a long word (two pages each mistyping it) past its first letter
+    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and max(len(a), len(b)) >= LONG_WORD):
+        # one typo, or two in a long word past its first letter: two pages each mistyping it, one
+        # dropping a letter and one doubling another (``robst`` / ``robusst``), so the shorter may be short
+        return True
     stem = len(os.path.commonprefix((a, b)))
     return stem >= STEM and stem >= min(len(a), len(b)) - ENDING
 
