@@ -153,6 +153,10 @@ def test_typos_endings_hyphens_and_function_words_are_no_swap():
     assert swapped_words("robst widget search", "robusst widget search") is None
     assert swapped_words("widget lasos search", "widget lansso search") is None
     assert swapped_words("graph widget search", "grasp widget search") == ("graph", "grasp")
+    # a word the title gives twice: its second spelling mistyped is a typo, swapped is a swap
+    assert swapped_words("widget recognition deep recognition multi modal",
+                         "widget recognition deep recognitin multimodal") is None
+    assert swapped_words("widget video search video", "widget video search image") == ("video", "image")
 
 
 def test_venue_badge_author_is_no_author():

@@ -290,8 +290,7 @@ def swapped_words(a: str, b: str) -> tuple[str, str] | None:
     if a == b:
         return None
     left, right = a.split(), b.split()
-    only_left = [w for w in left if w not in right]
-    only_right = [w for w in right if w not in left]
+    only_left, only_right = _unshared(left, right), _unshared(right, left)
     if not only_left or not only_right or "".join(only_left) == "".join(only_right):
         return None
     unmatched_right = list(only_right)
@@ -307,6 +306,20 @@ def swapped_words(a: str, b: str) -> tuple[str, str] | None:
     if content_left and content_right:
         return " ".join(content_left), " ".join(content_right)
     return None
+
+
+def _unshared(words: list[str], other: list[str]) -> list[str]:
+    """The words the other title lacks, repeats counted: ``video generation video`` lacks a
+    ``video`` of ``video generation image``, a swap, and one mistyped ``transormer`` of
+    ``transformer transformer`` is a typo of the second."""
+    rest = list(other)
+    out = []
+    for word in words:
+        if word in rest:
+            rest.remove(word)
+        else:
+            out.append(word)
+    return out
 
 
 def same_word(a: str, b: str) -> bool:
