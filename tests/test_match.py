@@ -96,6 +96,11 @@ def test_acronym_title_joins_its_full_title_only_with_a_shared_id():
     merged, rule, _ = judge(mention("NUTA", arxiv="2012.08041"), full)
     assert merged and "acronym" in rule
     assert not judge(mention("NUTA"), full)[0]
+    # the acronym alone cannot show the full title's numbers (``3D``)
+    full_3d = mention("NUTA: Non-uniform 3D Temporal Aggregation for Widgets", arxiv="2012.08041")
+    merged, rule, _ = judge(mention("NUTA", arxiv="2012.08041"), full_3d)
+    assert merged and "acronym" in rule
+    assert not conflict(features(mention("NUTA", arxiv="2012.08041")), features(full_3d))
 
 
 def test_same_page_and_label_merges_reworded_titles():

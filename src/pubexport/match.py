@@ -432,9 +432,10 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
     if a.venue and b.venue:
         venue = "same" if a.venue == b.venue else "different"
     differ = a.compact != b.compact
-    return Evidence(title, is_acronym_of(a, b), same_id, id_clash, a.label is not None and a.label == b.label,
+    acronym = is_acronym_of(a, b)
+    return Evidence(title, acronym, same_id, id_clash, a.label is not None and a.label == b.label,
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
-                    a.markers != b.markers and title < 100.0,
+                    a.markers != b.markers and title < 100.0 and not acronym,  # an acronym shows none
                     swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
                     separate_entries(a, b), named_link(a, b))
 
@@ -532,7 +533,7 @@ def conflict(a: Features, b: Features) -> str:
                 (shares_id(a, b) or not a.papers.isdisjoint(b.papers)) and title >= NEAR_IDENTICAL
                 and not swapped_words(a.title, b.title)):
             return "two separate entries of one page"
-        if title < 100.0 and a.markers != b.markers:
+        if title < 100.0 and a.markers != b.markers and not is_acronym_of(a, b):
             return "different numbers or part markers"
         if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
             return "titles clearly differ"
