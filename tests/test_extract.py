@@ -126,6 +126,18 @@ def test_html_list_items_and_paragraphs():  # shape (e)
     assert {m.owner for m in mentions} == {"Sam Reyes"}
 
 
+def test_plain_text_block_title_joining_words_with_ampersands_keeps_them_in_the_title():
+    # the field model may read ``... & Lomber & Tunduk`` on into the venue line as names: the
+    # block has no author line, and the title stays whole
+    mentions = mentions_of("blocks-ampersand.txt")
+    assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [
+        ("WLTN: Robust Wimble Spatial Temporal & Lomber & Tunduk", [],
+         "Advances in Neural Information Processing Systems (NeurIPS)", 2016),
+        ("GLWT: Self-supervised Gadget Spatial Spatial & Widget & Tilings", [],
+         "Advances in Neural Information Processing Systems", 2019),
+    ]
+
+
 def test_latex_cv_items():  # shape (f)
     mentions = mentions_of("cv.tex")
     assert [(m.title, names(m), m.venue, m.year) for m in mentions] == [

@@ -96,6 +96,11 @@ def test_acronym_title_joins_its_full_title_only_with_a_shared_id():
     merged, rule, _ = judge(mention("NUTA", arxiv="2012.08041"), full)
     assert merged and "acronym" in rule
     assert not judge(mention("NUTA"), full)[0]
+    # the acronym alone cannot show the full title's numbers (``3D``)
+    full_3d = mention("NUTA: Non-uniform 3D Temporal Aggregation for Widgets", arxiv="2012.08041")
+    merged, rule, _ = judge(mention("NUTA", arxiv="2012.08041"), full_3d)
+    assert merged and "acronym" in rule
+    assert not conflict(features(mention("NUTA", arxiv="2012.08041")), features(full_3d))
 
 
 def test_same_page_and_label_merges_reworded_titles():
@@ -149,6 +154,14 @@ def test_typos_endings_hyphens_and_function_words_are_no_swap():
     assert swapped_words("discover widgets with gadgets", "discovering widgets using gadgets") is None
     assert swapped_words("multi modal widgets", "multimodal widgets") is None
     assert swapped_words("towards widget search", "toward widget search") is None
+    # two pages each mistyping "robust", one dropping a letter, one doubling another
+    assert swapped_words("robst widget search", "robusst widget search") is None
+    assert swapped_words("widget lasos search", "widget lansso search") is None
+    assert swapped_words("graph widget search", "grasp widget search") == ("graph", "grasp")
+    # a word the title gives twice: its second spelling mistyped is a typo, swapped is a swap
+    assert swapped_words("widget recognition deep recognition multi modal",
+                         "widget recognition deep recognitin multimodal") is None
+    assert swapped_words("widget video search video", "widget video search image") == ("video", "image")
 
 
 def test_venue_badge_author_is_no_author():

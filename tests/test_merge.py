@@ -419,3 +419,25 @@ def test_news_item_whose_link_text_names_another_paper_does_not_become_the_entry
     titled = [m for m in mentions if not m.loose]
     assert [m.source.line for m in titled] == [4, 8]  # the description became the entry
     assert [(m.title, m.loose) for m in mentions if m.source.line == 3] in ([], [("Dynamic Gadget Fields from Static Views", True)])
+
+
+def test_one_paper_announced_twice_in_the_news_and_listed_as_a_preprint_is_one_record():
+    from pubexport.extract import extract
+    from pubexport.models import Document
+    page = """# Ida Grau
+
+## News
+
+- [2022] **WIDG 2022** paper accepted: "Toward Sparse Gadget Lenses for Widget Tracking".
+- [2022] **WIDG 2022 (Oral)** publication: "Towards Sparse Gadget Lenses for Widget Tracking". [Paper](https://example.org/lenses.pdf)
+
+## Publications
+
+- Ida Grau and Tal Moss. Towards Sparse Gadget Lenses for Widget Tracking. *arXiv preprint*, 2021.
+- Ida Grau and Tal Moss. Towards Sparse Gadget Lenses for Widget Trackers. *arXiv preprint*, 2021.
+"""
+    mentions = extract(Document("cv.md", page, "markdown"))
+    assert [m.news for m in mentions] == [True, True, False, False]
+    # news may announce a paper more than once, in other words and another year than its listing;
+    # two entries of the list are still two papers
+    assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 3]

@@ -148,6 +148,15 @@ def test_vancouver_initials_end_the_author_list_even_after_an_ellipsis():
     assert m.year == 2021
 
 
+def test_a_period_after_et_al_still_ends_the_author_list():
+    # a template that writes ``{authors}. {title}`` puts a second period after ``et al.``
+    (m,) = parse("- [4] Rosa Okafor, **Tomas Lindqvist**, Hana Brandt, et al.. QLF: Quiet Lattices in Folded Cranes. "
+                 "In *Journal of Imaginary Materials*, 2021.", "reference")
+    assert fields(m) == ("QLF: Quiet Lattices in Folded Cranes",
+                         ["Rosa Okafor", "Tomas Lindqvist", "Hana Brandt", "others"], "Journal of Imaginary Materials",
+                         2021)
+
+
 def test_linked_title_after_authors_and_a_colon():
     (m,) = parse("- Okafor, R. A., Lindqvist, T., Brandt, H.: [Quiet lattices in folded paper cranes]"
                  "(https://doi.org/10.1/x), J. Imag. Mater., 2021", "reference")

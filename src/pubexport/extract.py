@@ -45,6 +45,7 @@ def candidates(doc: Document) -> list[Candidate]:
         for mention in parsed:
             if mention.title:
                 mention.section = entry.section
+                mention.news = entry.section_kind == NEWS
                 found.append(Candidate(mention, entry))
     describe(found)
     return found

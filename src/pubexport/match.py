@@ -179,6 +179,7 @@ class Features:
     loose: bool
     page: str  # the file the mention was read from
     section: str  # the heading its entry stands under on that page
+    news: bool  # its entry stands in a news section
     line: int  # the line its entry starts on
     papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
     named_links: frozenset  # when the title opens with a name before a colon: its links, as ``link_key``
@@ -238,7 +239,8 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     published, venue = known_venue
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, *author_list, venue, published,
                     (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.section, mention.source.line,
+                    mention.loose or not title, mention.source.path, mention.section, mention.news,
+                    mention.source.line,
                     paper_links(mention.urls) if mention.urls else _NO_KEYS,
                     (frozenset(map(link_key, mention.urls)) or _NO_KEYS) if acronym and mention.urls else _NO_KEYS)
 
@@ -288,8 +290,7 @@ def swapped_words(a: str, b: str) -> tuple[str, str] | None:
     if a == b:
         return None
     left, right = a.split(), b.split()
-    only_left = [w for w in left if w not in right]
-    only_right = [w for w in right if w not in left]
+    only_left, only_right = _unshared(left, right), _unshared(right, left)
     if not only_left or not only_right or "".join(only_left) == "".join(only_right):
         return None
     unmatched_right = list(only_right)
@@ -307,12 +308,28 @@ def swapped_words(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+def _unshared(words: list[str], other: list[str]) -> list[str]:
+    """The words the other title lacks, repeats counted: ``video generation video`` lacks a
+    ``video`` of ``video generation image``, a swap, and one mistyped ``transormer`` of
+    ``transformer transformer`` is a typo of the second."""
+    rest = list(other)
+    out = []
+    for word in words:
+        if word in rest:
+            rest.remove(word)
+        else:
+            out.append(word)
+    return out
+
+
 def same_word(a: str, b: str) -> bool:
     """True when two spellings are one word: a typo apart, or the same stem with another ending
     ("discover" / "discovering"); a different prefix ("supervised" / "unsupervised") is not."""
     edits = OSA.distance(a, b, score_cutoff=TYPO_EDITS + 2)
-    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and min(len(a), len(b)) >= LONG_WORD):
-        return True  # one typo, or two in a long word (two pages each mistyping it) past its first letter
+    if edits <= TYPO_EDITS or (edits == TYPO_EDITS + 1 and a[0] == b[0] and max(len(a), len(b)) >= LONG_WORD):
+        # one typo, or two in a long word past its first letter: two pages each mistyping it, one
+        # dropping a letter and one doubling another (``robst`` / ``robusst``), so the shorter may be short
+        return True
     stem = len(os.path.commonprefix((a, b)))
     return stem >= STEM and stem >= min(len(a), len(b)) - ENDING
 
@@ -415,9 +432,10 @@ def compare(a: Features, b: Features, title: float | None = None) -> Evidence:
     if a.venue and b.venue:
         venue = "same" if a.venue == b.venue else "different"
     differ = a.compact != b.compact
-    return Evidence(title, is_acronym_of(a, b), same_id, id_clash, a.label is not None and a.label == b.label,
+    acronym = is_acronym_of(a, b)
+    return Evidence(title, acronym, same_id, id_clash, a.label is not None and a.label == b.label,
                     abs(a.year - b.year) if a.year and b.year else None, overlap, clash, venue,
-                    a.markers != b.markers and title < 100.0,
+                    a.markers != b.markers and title < 100.0 and not acronym,  # an acronym shows none
                     swapped_words(a.title, b.title) if differ and title >= SUPPORTED else None,
                     separate_entries(a, b), named_link(a, b))
 
@@ -433,10 +451,12 @@ def separate_entries(a: Features, b: Features) -> bool:
     """True for two titled entries at different places of one page: a page lists a paper once,
     so two of its entries are two papers. Not so for entries under two headings in the same year
     (a paper and its talk, the bio's highlight of a listed paper; a thesis or a journal
-    extension comes another year), a news item or a bare link text (loose, or only the title's
-    acronym), a citation of the entry's label (it shares the label), nor two entries linking one
-    arXiv id, DOI or paper PDF under near-identical titles (a news item the extractor did not mark)."""
-    return (a.page == b.page and a.line != b.line and not (a.loose or b.loose)
+    extension comes another year), an item of a news section (news announce a paper when it is
+    out, again when accepted or awarded, each time in other words), a loose news item or a bare
+    link text (or only the title's acronym), a citation of the entry's label (it shares the
+    label), nor two entries linking one arXiv id, DOI or paper PDF under near-identical titles (a
+    news item under no news heading)."""
+    return (a.page == b.page and a.line != b.line and not (a.loose or b.loose or a.news or b.news)
             and (a.section == b.section or a.year is None or a.year != b.year)
             and not (a.label is not None and a.label == b.label))
 
@@ -513,7 +533,7 @@ def conflict(a: Features, b: Features) -> str:
                 (shares_id(a, b) or not a.papers.isdisjoint(b.papers)) and title >= NEAR_IDENTICAL
                 and not swapped_words(a.title, b.title)):
             return "two separate entries of one page"
-        if title < 100.0 and a.markers != b.markers:
+        if title < 100.0 and a.markers != b.markers and not is_acronym_of(a, b):
             return "different numbers or part markers"
         if title < CLEARLY_DIFFERENT and not is_acronym_of(a, b):
             return "titles clearly differ"

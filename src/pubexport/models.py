@@ -131,6 +131,7 @@ class Mention(Work):
     loose: bool = False
     label: str = ""  # reference label on its page ("1" for "[1]"), to join cross-references
     section: str = ""  # the heading its entry stands under: two entries of one list are two papers
+    news: bool = False  # its entry stands in a news section, which may announce one paper several times
 
 
 @dataclass(slots=True)

@@ -64,7 +64,7 @@ SENTENCE_STOP = re.compile(r"([.?!])(?:\s+|$)")
 NOT_A_SENTENCE_END = re.compile(rf"{UPPER}|{UPPER}\.{UPPER}|vs|e\.g|i\.e|al|Proc|Conf|Int|Trans|Vol|No|pp|St|Jr|Dr"
                                 r"|Prof")
 # (the last dot of an ellipsis, ``A, ..., B``, stands inside an author list)
-AUTHORS_STOP = re.compile(r"\.(?<!\.\.)(?:\s+|$)|:\s+")
+AUTHORS_STOP = re.compile(r"\.(?<!\.\.\.)(?:\s+|$)|:\s+")
 # where an author list after the title may end: a sentence stop (``*A, B.* Venue``), a period glued to the next
 # capitalised word, a comma before an italic venue, the end of the text
 AFTER_TITLE_AUTHORS_STOP = re.compile(r"\.\**(?:\s+|$)|\.(?=\**[A-Z])|:\s+|,\s*(?=\*(?!\*))|$")
@@ -691,12 +691,17 @@ def combine(ruled: list[Mention], entry: Entry) -> list[Mention]:
     mention, model_mention = ruled[0], read[0]
     if _is_venue(mention.title) and not _is_venue(model_mention.title):
         return read  # the rules took a venue badge (``WWW 2020``) for the title
-    if _holds_authors(mention.title, model_mention.title, labelled):
+    # names the model reads among the rules' title words are title words (``... & Lomber & Tunduk``),
+    # and when they run on into the rules' venue (the next line) its title is no better than the rules'
+    title_labels = {labelled.labels[i] for i in labelled.tokens_of(mention.title)}
+    names_among_title = {"author", "title"} <= title_labels
+    straddles = names_among_title and bool(mention.venue) and _read_as_names(mention.venue, labelled)
+    if not straddles and _holds_authors(mention.title, model_mention.title, labelled):
         mention.title = model_mention.title
         mention.authors = model_mention.authors or mention.authors
     if model_mention.year:
         mention.year = model_mention.year
-    if not mention.authors:
+    if not mention.authors and not names_among_title:
         mention.authors = model_mention.authors
     if not mention.venue:
         mention.venue, mention.venue_acronym = model_mention.venue, model_mention.venue_acronym
@@ -720,6 +725,11 @@ def _holds_authors(title: str, model_title: str, labelled: LabelledEntry) -> boo
     if len(authored) < max(2, len(words) / 5) or "author" not in labelled.marginals:
         return False
     return sum(labelled.marginals["author"][i] for i in authored) / len(authored) > AUTHOR_SURE
+
+
+def _read_as_names(text: str, labelled: LabelledEntry) -> bool:
+    """The model labels words of ``text`` (a field the rules read) as authors."""
+    return any(labelled.labels[i] == "author" for i in labelled.tokens_of(text))
 
 
 def _complete(mention: Mention) -> bool:
