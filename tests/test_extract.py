@@ -339,9 +339,12 @@ def test_sub_heading_over_an_author_line_is_that_entry_title():
         ("Ecologia dos Manguezais Urbanos", 2023, 11),
         ("Aves Migratórias no Litoral Sul", 2023, 16),
         ("Restauração de Restingas com Espécies Nativas", 2021, 22),
-        ("Dinâmica de Nutrientes em Estuários", 2019, 28),
-    ]
+        ("Manguezais no Ensino Básico", 2021, 26),  # a heading word (Ensino) in a title
+        ("Dinâmica de Nutrientes em Estuários", 2019, 32),
+    ]  # the supervised theses below stay supervised, the ones written a level higher too
     assert mentions[0].doi == "10.1234/rbe.2023.101"
+    assert ([p.display() for p in mentions[3].authors], mentions[3].venue) == (
+        ["Marina SOUZA"], "Revista de Ciências na Escola")
 
 
 def test_software_and_presentations_listed_under_publications_are_no_papers():
