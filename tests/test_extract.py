@@ -423,3 +423,16 @@ def test_whole_reference_whose_title_ends_on_a_function_word_is_a_paper(tmp_path
     mentions = extract(load(page))
     assert [(m.title, m.year) for m in mentions] == [("Sparse widgets for lattice folding via", 2021),
                                                       ("Quiet lattices in folded paper cranes", 2019)]
+
+
+def test_page_title_in_the_settings_names_the_text_before_the_first_heading():
+    # no heading in the text: the generator prints ``title: Publicações`` above it; titles with
+    # only a year or a status, each with its labelled abstract
+    mentions = fixture_mentions("titled-page.md")
+    assert [(m.title, m.year, m.venue, m.source.line) for m in mentions] == [
+        ("Marés vivas no estuário norte", 2021, "", 7),
+        ("Salinity fronts in shallow bays", 2019, "", 11),
+        ("Caranguejos e manguezais urbanos", None, "no prelo", 15),
+        ("Ventos e ondas na baía", 2017, "", 19),
+        ("Tide gauges of the southern coast", 2015, "", 23),
+    ]

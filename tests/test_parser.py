@@ -325,3 +325,10 @@ def test_link_text_closing_with_a_quoted_title_is_the_whole_title():
                  "A.Venn, T.Rikard, *Greyfield*, *Rivers and Maps*, Vol. 2, pp. 29--74", "reference")
     assert (m.title, [p.display() for p in m.authors], m.year) == (
         'Addendum to the article "Folded maps of quiet rivers"', ["A. Venn", "T. Rikard"], 2015)
+
+
+def test_dashed_linked_title_with_its_venue_after_it_is_the_title_not_a_venue_line():
+    (m,) = parse("- Venn O., **Rikard, T.**, & Sol, A. (2025).\n"
+                 "--- *[Folded Maps of Quiet Rivers: A Case Study](https://example.org/maps.pdf)*. ICML.\n"
+                 "[[Map Prize 2025](https://example.org/prize)] [[Video](https://example.org/v)].", "list")
+    assert (m.title, m.year, m.venue_acronym) == ("Folded Maps of Quiet Rivers: A Case Study", 2025, "ICML")

@@ -250,8 +250,27 @@ def labelled(text: str, record: dict) -> tuple[list[list[str]], list[str]] | Non
     return (entry_features(tokens), labels) if labels else None
 
 
+# Some records are rendered as book reviews, whose titles hold a book's title and its author's
+# name (``Review of *Tidal Ledgers* by Ana Sol``): names that are no author of the entry.
+REVIEW_SHARE = 0.03
+
+
+def _as_reviews(records: list[dict], rng: random.Random) -> list[dict]:
+    books = [r for r in records if r.get("authors") and isinstance(r["authors"][0], str)
+             and len(r["title"].split()) <= 8]
+    out = []
+    for record in records:
+        if books and record.get("authors") and rng.random() < REVIEW_SHARE:
+            book = rng.choice(books)
+            person = _person(book["authors"][0])
+            writer = f"{person.get('given', '')} {person.get('family', person.get('literal', ''))}".strip()
+            record = dict(record, title=f"Review of {book['title']} by {writer}")
+        out.append(record)
+    return out
+
+
 def rendered_sequences(pages: dict[str, list[dict]], rng: random.Random) -> list:
-    records = [r for recs in pages.values() for r in recs if r.get("title")]
+    records = _as_reviews([r for recs in pages.values() for r in recs if r.get("title")], rng)
     items = {}
     for index, record in enumerate(records):
         item = csl_item(index, record, rng)

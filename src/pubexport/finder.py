@@ -96,8 +96,8 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     if UNDERLINE.match(nxt) and len(nxt.strip()) >= 3:
         return stripped, 1 if "=" in nxt else 2, 2
     if "**" in stripped:
-        bold = BOLD_LINE.match(text)
-        if bold and heading_kind(bold.group(1)) and not _names_venue(bold.group(1)):
+        bold = BOLD_LINE.match(text)  # (a bold link's words are its text: ``papers/`` in its address is none)
+        if bold and heading_kind(link_texts(bold.group(1))) and not _names_venue(bold.group(1)):
             return bold.group(1), 4, 1
     elif not LOWER_ASCII.search(stripped):
         letters = NON_LETTERS.sub("", stripped)
@@ -123,8 +123,10 @@ def _names_venue(text: str) -> bool:
     return bool(find_venue(text)) and is_venue_line(text)
 
 
-def split_sections(lines: list[Line]) -> list[Section]:
-    sections = [Section("", 0, OTHER)]
+def split_sections(lines: list[Line], page_title: str = "") -> list[Section]:
+    """The page cut at its headings; the text before the first one stands under the page's own
+    title (a site generator's ``title: Publications``), which is no parent of the headings."""
+    sections = [Section(_plain_heading(page_title), 0, heading_kind(page_title) or OTHER if page_title else OTHER)]
     stack: list[Section] = []
     i = 0
     while i < len(lines):
@@ -374,6 +376,7 @@ def find_owner(texts: list[str]) -> str:
     return name if count >= 2 else ""
 
 
+TITLED_KINDS = ("markdown", "html", "text")  # the pages a site generator may give a title in their settings
 HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 
 
@@ -407,10 +410,11 @@ def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -
 def find_entries(doc: Document) -> list[Entry]:
     """Every unit of the page that may hold a publication, with its section, shape and line."""
     from .reading import page_lines
+    from .reading.sitegen import page_title
 
     lines = page_lines(doc)
     entries: list[Entry] = []
-    for section in split_sections(lines):
+    for section in split_sections(lines, page_title(doc.text) if doc.kind in TITLED_KINDS else ""):
         units = _units(section.lines)
         if section.names_entry:
             units = _titled_by_heading(section, units)

@@ -80,6 +80,7 @@ COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?"
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
 # ``Title (2019)``: a year closing a title is the entry's year
+TITLE_STATUS = re.compile(r"\s*[(\[]([^()\[\]]{3,30})[)\]]$")
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
 # the year closing an APA author line, ``Lee, A., & Wu, B. (2020).``
 APA_END = re.compile(r"\s*\(((?:19|20)\d\d)[a-z]?\)\.?$")
@@ -265,8 +266,10 @@ def parse_reference(entry: Entry) -> list[Mention]:
         return []
     authors_text, title, rest, year_hint = parts
     title, title_year = _title_and_year(clean_title(title))
+    title, status = _title_and_status(title)
     if not is_title(title, strict=not plain(authors_text)):  # after an author list it is no sentence
         return []
+    rest = rest if rest.strip() or not status else status
     in_proc = bool(STARTS_WITH_IN.match(plain(rest))) or None
     venue = _venue_from(rest, in_proceedings=in_proc if in_proc else (False if rest.strip() else None))
     return [build(entry, title, split_authors(plain(authors_text)), venue,
@@ -279,6 +282,15 @@ def _title_and_year(title: str) -> tuple[str, int | None]:
     if not year or not year.start():
         return title, None
     return title[:year.start()].rstrip(" .,;:"), int(year.group(1))
+
+
+def _title_and_status(title: str) -> tuple[str, str]:
+    """``Title (no prelo)`` -> (``Title``, ``no prelo``): a closing status is where the paper
+    stands, not its title's words."""
+    status = TITLE_STATUS.search(title)
+    if not status or not status.start() or not is_status(status.group(1)):
+        return title, ""
+    return title[:status.start()].rstrip(" .,;:"), status.group(1)
 
 
 def _quoted(text: str) -> re.Match | None:
@@ -522,7 +534,11 @@ def parse_lines(entry: Entry) -> list[Mention]:
         if BARE_YEAR.fullmatch(stripped):
             year_hint = year_hint or find_year(stripped)
             continue
-        if venue_line is None and index > 0 and _is_venue(line):
+        if title_line is None and index > 0 and _title_link(line) and _is_venue(line):
+            # ``--- *[Title](url)*. ICML.``: a linked title with its venue after it, not a venue line
+            title_line, after = line, _after_title_link(line)
+            venue_line = venue_line or (after if _is_venue(after) else None)
+        elif venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
         elif title_line is None:
             title_line = line
@@ -532,6 +548,8 @@ def parse_lines(entry: Entry) -> list[Mention]:
         # a reference wrapped over several lines
         return parse_reference(entry)
     title, title_year = _title_and_year(_title_of_line(title_line, patent=bool(patent_number)))
+    title, status = _title_and_status(title)
+    venue_line = venue_line or status or None
     year_hint = year_hint or title_year
     if not is_title(title, strict=not (patent_number or authors_line)):
         return []
@@ -583,6 +601,13 @@ def _title_link(line: str) -> bool:
     """A line that opens with a link naming no venue (``[Title](url)``, ``--- *[Title](url).*``)."""
     link = LINK.match(LEAD_MARKS.sub("", line))
     return bool(link) and not is_generic_link(link.group(1).strip()) and not _is_venue(link.group(1))
+
+
+def _after_title_link(line: str) -> str:
+    """The text after the link that opens a line (``--- *[Title](url)*. ICML.`` -> ``ICML``)."""
+    text = LEAD_MARKS.sub("", line)
+    link = LINK.match(text)
+    return text[link.end():].strip(" .,;:*_") if link else ""
 
 
 def _is_link_row(line: str) -> bool:
@@ -766,7 +791,9 @@ def _holds_authors(title: str, model_title: str, labelled: LabelledEntry) -> boo
     if not words:
         return False
     if all(labelled.labels[i] != "title" for i in words):
-        return True
+        # (and some of them author words: a quoted chapter title the model reads as a venue,
+        # ``“Sociology,” in *A Companion to ...*``, is no author list)
+        return any(labelled.labels[i] == "author" for i in words)
     authored = [i for i in words if labelled.labels[i] == "author"]
     if len(authored) < max(2, len(words) / 5) or "author" not in labelled.marginals:
         return False
