@@ -351,9 +351,12 @@ def test_sub_heading_over_an_author_line_is_that_entry_title():
         ("Ecologia dos Manguezais Urbanos", 2023, 11),
         ("Aves Migratórias no Litoral Sul", 2023, 16),
         ("Restauração de Restingas com Espécies Nativas", 2021, 22),
-        ("Dinâmica de Nutrientes em Estuários", 2019, 28),
-    ]
+        ("Manguezais no Ensino Básico", 2021, 26),  # a heading word (Ensino) in a title
+        ("Dinâmica de Nutrientes em Estuários", 2019, 32),
+    ]  # the supervised theses below stay supervised, the ones written a level higher too
     assert mentions[0].doi == "10.1234/rbe.2023.101"
+    assert ([p.display() for p in mentions[3].authors], mentions[3].venue) == (
+        ["Marina SOUZA"], "Revista de Ciências na Escola")
 
 
 def test_software_and_presentations_listed_under_publications_are_no_papers():
@@ -432,3 +435,16 @@ def test_whole_reference_whose_title_ends_on_a_function_word_is_a_paper(tmp_path
     mentions = extract(load(page))
     assert [(m.title, m.year) for m in mentions] == [("Sparse widgets for lattice folding via", 2021),
                                                       ("Quiet lattices in folded paper cranes", 2019)]
+
+
+def test_page_title_in_the_settings_names_the_text_before_the_first_heading():
+    # no heading in the text: the generator prints ``title: Publicações`` above it; titles with
+    # only a year or a status, each with its labelled abstract
+    mentions = fixture_mentions("titled-page.md")
+    assert [(m.title, m.year, m.venue, m.source.line) for m in mentions] == [
+        ("Marés vivas no estuário norte", 2021, "", 7),
+        ("Salinity fronts in shallow bays", 2019, "", 11),
+        ("Caranguejos e manguezais urbanos", None, "no prelo", 15),
+        ("Ventos e ondas na baía", 2017, "", 19),
+        ("Tide gauges of the southern coast", 2015, "", 23),
+    ]

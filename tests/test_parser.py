@@ -296,3 +296,48 @@ def test_list_author_line_wrapped_or_below_a_one_word_italic_venue():
                                       ["A Brandt", "G. M Olmo", "M Ferrá", "L. Quint"])
     (m,) = parse("- 2021\n**Quiet Tools for Gravimetry**,\n*QGU2021 General Assembly*\nOrla Venn and Tam Rikard", "list")
     assert names_of(m) == ["Orla Venn", "Tam Rikard"]
+
+
+def test_review_titled_by_its_linked_first_word_after_an_author_list_closed_by_its_year():
+    (m,) = parse("Orla Venn. 2009. [Review](https://example.org/r.pdf) of *Maps of Salt* by Tam Rikard. "
+                 "*Journal of Quiet Things* 115: 309–12.", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year) == (
+        "Review of Maps of Salt by Tam Rikard", ["Orla Venn"], "Journal of Quiet Things", 2009)
+    (m,) = parse("Orla Venn. 2001. Review of *Tidal Ledgers* by Ana Sol and Bo Lind. *Salt Review Newsletter* 3 (1): "
+                 "31–32.", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        "Review of Tidal Ledgers by Ana Sol and Bo Lind", ["Orla Venn"], 2001)
+
+
+def test_quoted_phrase_inside_an_unquoted_title_is_part_of_it():
+    (m,) = parse("- Ana Sol, **Bo Lind**, & Cy Moor. Effects of tidal rhythm and “quiet hours” on heron feeding. "
+                 "Proceedings of the 9th Congress of Shore Birds (2011)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        "Effects of tidal rhythm and “quiet hours” on heron feeding", ["Ana Sol", "Bo Lind", "Cy Moor"], 2011)
+
+
+def test_edited_volume_has_its_editors_as_authors():
+    (m,) = parse("- Ana Sol, **Bo Lind**, & Cy Moor (eds.). Proceedings of the Tenth Meeting of the Shore Society. "
+                 "SSP. (2016)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        "Proceedings of the Tenth Meeting of the Shore Society", ["Ana Sol", "Bo Lind", "Cy Moor"], 2016)
+
+
+def test_title_sentence_before_a_publisher_and_an_italic_series():
+    (m,) = parse("- **Bo Lind** & Ana Sol. Probabilistic tide tables. Greyfield University Press, *Elements in Tides*. "
+                 "(In prep.)", "reference")
+    assert (m.title, [p.display() for p in m.authors]) == ("Probabilistic tide tables", ["Bo Lind", "Ana Sol"])
+
+
+def test_link_text_closing_with_a_quoted_title_is_the_whole_title():
+    (m,) = parse('- **2015**, [Addendum to the article "Folded maps of quiet rivers"](https://example.org/a), '
+                 "A.Venn, T.Rikard, *Greyfield*, *Rivers and Maps*, Vol. 2, pp. 29--74", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        'Addendum to the article "Folded maps of quiet rivers"', ["A. Venn", "T. Rikard"], 2015)
+
+
+def test_dashed_linked_title_with_its_venue_after_it_is_the_title_not_a_venue_line():
+    (m,) = parse("- Venn O., **Rikard, T.**, & Sol, A. (2025).\n"
+                 "--- *[Folded Maps of Quiet Rivers: A Case Study](https://example.org/maps.pdf)*. ICML.\n"
+                 "[[Map Prize 2025](https://example.org/prize)] [[Video](https://example.org/v)].", "list")
+    assert (m.title, m.year, m.venue_acronym) == ("Folded Maps of Quiet Rivers: A Case Study", 2025, "ICML")

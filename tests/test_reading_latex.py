@@ -30,6 +30,13 @@ def test_only_the_document_body_is_read_and_comments_are_dropped():
     assert [(line.number, line.text) for line in render_lines(tree) if line.text] == [(6, "Hello, world.")]
 
 
+def test_percent_signs_in_a_link_address_are_characters_not_comments():
+    text = (r"\begin{document}" "\n"
+            r"\ind Ana Ortiz. 2003. \href{http://ex.org/sici?sici=0094%28200303%2932}{Review} of \emph{Salt}. "
+            r"% a comment" "\n" r"\end{document}")
+    assert lines_of(text) == ["Ana Ortiz. 2003. [Review](http://ex.org/sici?sici=0094%28200303%2932) of *Salt*."]
+
+
 def test_page_macro_over_marginpar_is_a_heading_and_ind_paragraphs_are_entries():
     text = r"""\documentclass{memoir}
 \newcommand{\marginhead}[1]{\marginpar{\textsf{\footnotesize #1}}}

@@ -99,7 +99,28 @@ def csl_item(index: int, record: dict, rng: random.Random) -> dict | None:
         item["volume"] = str(rng.randint(1, 80))
         item["issue"] = str(rng.randint(1, 12))
         item["page"] = f"{first}–{first + rng.randint(3, 30)}"
+    if venue and rng.random() < CHAPTER_SHARE:
+        _as_chapter(item, rng)
     return item
+
+
+# Some records are rendered as book chapters, the one kind of entry with other people's names
+# (the editors) and a publisher after the title: ``“Title,” in *Book*, edited by A and B. City:
+# Press, 36–42`` (invented editors and presses).
+CHAPTER_SHARE = 0.1
+EDITORS = (("Maren", "Solberg"), ("Tomas", "Vidal"), ("Ines", "Okafor"), ("Pavel", "Brandt"), ("Lucia", "Ferreira"),
+           ("Hugo", "Lindqvist"), ("Amara", "Quist"), ("Jonas", "Reyes"), ("Sofia", "Kowal"), ("Emil", "Sato"))
+PRESSES = (("Ashford", "Northfield Academic Press"), ("Lisbon", "Casa Meridiana"), ("Toronto", "Harbor & Lane"),
+           ("Leiden", "Veldhuis Publishers"), ("Boston", "Greyfield University Press"), ("Milano", "Edizioni Arco"))
+
+
+def _as_chapter(item: dict, rng: random.Random) -> None:
+    item["type"] = "chapter"
+    item["editor"] = [{"given": given, "family": family} for given, family in rng.sample(EDITORS, rng.randint(1, 3))]
+    item["publisher-place"], item["publisher"] = rng.choice(PRESSES)
+    if "page" not in item:
+        first = rng.randint(1, 400)
+        item["page"] = f"{first}–{first + rng.randint(10, 40)}"
 
 
 def render(items: list[dict], style: str) -> dict[str, str]:
@@ -229,8 +250,27 @@ def labelled(text: str, record: dict) -> tuple[list[list[str]], list[str]] | Non
     return (entry_features(tokens), labels) if labels else None
 
 
+# Some records are rendered as book reviews, whose titles hold a book's title and its author's
+# name (``Review of *Tidal Ledgers* by Ana Sol``): names that are no author of the entry.
+REVIEW_SHARE = 0.03
+
+
+def _as_reviews(records: list[dict], rng: random.Random) -> list[dict]:
+    books = [r for r in records if r.get("authors") and isinstance(r["authors"][0], str)
+             and len(r["title"].split()) <= 8]
+    out = []
+    for record in records:
+        if books and record.get("authors") and rng.random() < REVIEW_SHARE:
+            book = rng.choice(books)
+            person = _person(book["authors"][0])
+            writer = f"{person.get('given', '')} {person.get('family', person.get('literal', ''))}".strip()
+            record = dict(record, title=f"Review of {book['title']} by {writer}")
+        out.append(record)
+    return out
+
+
 def rendered_sequences(pages: dict[str, list[dict]], rng: random.Random) -> list:
-    records = [r for recs in pages.values() for r in recs if r.get("title")]
+    records = _as_reviews([r for recs in pages.values() for r in recs if r.get("title")], rng)
     items = {}
     for index, record in enumerate(records):
         item = csl_item(index, record, rng)
@@ -246,7 +286,7 @@ def rendered_sequences(pages: dict[str, list[dict]], rng: random.Random) -> list
         for key, text in rendered.items():
             item, record = items[key]
             fields = dict(record, volume=item.get("volume"), issue=item.get("issue"),
-                          pages=item.get("page"))
+                          pages=item.get("page"), publisher=item.get("publisher") or record.get("publisher"))
             for variant in markups(text, record, rng):
                 sequence = labelled(variant, fields)
                 if sequence:
@@ -264,7 +304,8 @@ def best_record(text: str, records: list[dict]) -> dict | None:
     scored = [(fuzz.partial_ratio(fold(r["title"]), plain), r) for r in records if r.get("title")
               and len(r["title"]) <= len(plain) + 5]
     scored = [s for s in scored if s[0] >= 88]
-    return max(scored, key=lambda s: s[0])[1] if scored else None
+    # (of equal scores the longest title: a one-word title, ``Sociology``, is in many entries' venues)
+    return max(scored, key=lambda s: (s[0], len(s[1]["title"])))[1] if scored else None
 
 
 def page_sequences(shared: Path, pages: dict[str, list[dict]]) -> list:

@@ -70,6 +70,7 @@ ORGANISATION = re.compile(r"\b(?:universit(?:y|ies|é|e|at|ät|à|ad|ade)|instit
                           r"academy|faculty|facultad|hospital|foundation)\b", re.I)
 PERSON_WORDS = re.compile(r"^(?:i|we|you|my|our|check|see|click|please|here)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|my|we|our|me)\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")  # a contact line's address
 CODE_HOSTS = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|pypi\.org|cran\.r-project\.org|"
                         r"github\.mit\.edu|zenodo\.org)/", re.I)
 PROFILE_HOSTS = re.compile(r"\b(?:scholar\.google|orcid\.org|dblp\.|researchgate\.net|linkedin\.com|twitter\.com|"
@@ -227,6 +228,8 @@ def _own_features(c: Candidate, section: dict[str, float]) -> dict[str, float]:
         "title_yearish": float(bool(YEARISH.fullmatch(m.title.strip()))),
         **_title_shape(m.title),
         "text_first_person": float(bool(FIRST_PERSON.search(_outside_title(e.text, m.title)))),
+        "title_first_person": float(_sentence_in_first_person(m.title)),
+        "text_email": float(bool(EMAIL.search(e.text))),
         "text_abstract": float(opens_with_abstract_label(e.text)),
         "news_paper_words": float(e.shape == "news" and bool(PAPER_WORDS.search(text))),
         "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
@@ -297,6 +300,13 @@ def _whole_reference(m: Mention) -> bool:
     its title ends on a function word (``... Networks via``), the one no-title shape a real title
     can take."""
     return bool(m.authors and m.venue and m.year)
+
+
+def _sentence_in_first_person(title: str) -> bool:
+    """A sentence-case "title" with the page owner in it (``... can be found on my Google Scholar
+    page``): a line of the page speaking, not a paper's title."""
+    words = TITLE_LETTERS.findall(title)
+    return len(words) >= 6 and bool(FIRST_PERSON.search(title)) and sum(w[0].isupper() for w in words) < len(words) / 3
 
 
 def _outside_title(text: str, title: str) -> str:

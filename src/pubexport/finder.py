@@ -96,8 +96,8 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     if UNDERLINE.match(nxt) and len(nxt.strip()) >= 3:
         return stripped, 1 if "=" in nxt else 2, 2
     if "**" in stripped:
-        bold = BOLD_LINE.match(text)
-        if bold and heading_kind(bold.group(1)) and not _names_venue(bold.group(1)):
+        bold = BOLD_LINE.match(text)  # (a bold link's words are its text: ``papers/`` in its address is none)
+        if bold and heading_kind(link_texts(bold.group(1))) and not _names_venue(bold.group(1)):
             return bold.group(1), 4, 1
     elif not LOWER_ASCII.search(stripped):
         letters = NON_LETTERS.sub("", stripped)
@@ -123,8 +123,10 @@ def _names_venue(text: str) -> bool:
     return bool(find_venue(text)) and is_venue_line(text)
 
 
-def split_sections(lines: list[Line]) -> list[Section]:
-    sections = [Section("", 0, OTHER)]
+def split_sections(lines: list[Line], page_title: str = "") -> list[Section]:
+    """The page cut at its headings; the text before the first one stands under the page's own
+    title (a site generator's ``title: Publications``), which is no parent of the headings."""
+    sections = [Section(_plain_heading(page_title), 0, heading_kind(page_title) or OTHER if page_title else OTHER)]
     stack: list[Section] = []
     i = 0
     while i < len(lines):
@@ -144,13 +146,35 @@ def split_sections(lines: list[Line]) -> list[Section]:
         elif parent and parent.kind == SKIP and (kind in (None, OTHER) or (
                 kind == PUBLICATIONS and not STRONG_PUB.search(fold_heading(title)))):
             kind = SKIP  # "Conference Posters" under Presentations: a kind of talk, no paper
-        kind = kind or OTHER
-        section = Section(_plain_heading(title), level, kind, line=lines[i].number,
-                          names_entry=level >= 3 and heading_kind(title) is None and kind == PUBLICATIONS)
+        section = Section(_plain_heading(title), level, kind or OTHER, line=lines[i].number)
+        section.names_entry = _may_name_entry(section, title)
         sections.append(section)
         stack.append(section)
         i += used
-    return [s for s in sections if s.lines]
+    sections = [s for s in sections if s.lines]
+    _continue_entry_headings(sections)
+    return sections
+
+
+def _may_name_entry(section: Section, heading: str) -> bool:
+    """A sub-heading in a publications section that does not name a kind of publication itself
+    may be a paper's title: its words may be heading words (``Teaching Robots ...``, ``... no
+    Ensino``) and still have left it in the section."""
+    return section.level >= 3 and section.kind == PUBLICATIONS and heading_kind(heading) != PUBLICATIONS
+
+
+def _continue_entry_headings(sections: list[Section]) -> None:
+    """Headings that each title one entry are one list, whatever their levels: one that titles an
+    entry right after another such heading, at its level or above it (a page that writes some of
+    its entries a level higher), stays in that heading's section kind instead of leaving it."""
+    before = None
+    for section in sections:
+        titles_entry = section.level >= 3 and heading_kind(section.title) != PUBLICATIONS and _heads_one_entry(
+            section, _units(section.lines))
+        if titles_entry and before is not None and before.level >= section.level:
+            section.kind = before.kind
+            section.names_entry = _may_name_entry(section, section.title)
+        before = section if titles_entry else None
 
 
 def _plain_heading(title: str) -> str:
@@ -352,20 +376,33 @@ def find_owner(texts: list[str]) -> str:
     return name if count >= 2 else ""
 
 
+TITLED_KINDS = ("markdown", "html", "text")  # the pages a site generator may give a title in their settings
 HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+# A link to a place on the page itself (``[Back to top](#top)``) is navigation, no entry's text.
+ANCHOR_LINK = re.compile(r"\[[^\[\]]*\]\(#[^()\s]*\)")
+CLOSING_YEAR = re.compile(r"\s*\((?:19|20)\d\d\)\W*$")
+
+
+def _heads_one_entry(section: Section, units: list[tuple[list[Line], bool]]) -> bool:
+    """The section holds one entry (a link back up the page aside), opening with its author list
+    (closed by its year or not: ``**Lee, A. (2021)**``), and its heading is no year or venue: the
+    heading is its title."""
+    worded = [u for u in units if any(ch.isalpha() for line in u[0] for ch in ANCHOR_LINK.sub("", line.text))]
+    if len(worded) != 1 or worded[0] is not units[0] or is_venue_line(section.title) or len(section.title.split()) < 2:
+        return False  # (a rule, ``---``, may follow the entry)
+    first = EMPHASIS.sub("", ITEM.sub("", units[0][0][0].text, count=1)).strip()
+    return looks_like_authors(CLOSING_YEAR.sub("", link_texts(first)))
 
 
 def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -> list[tuple[list[Line], bool]]:
     """A sub-heading over one entry that opens with its author list (``#### Title`` / ``**A, B**`` /
     ``*Venue, 2023*``, Quarto's and Hugo's paper-per-heading pages) is that entry's title: it becomes
     the entry's first line. A year or venue heading (``### 2023``, ``### ICML 2021``) is no title."""
-    worded = [u for u in units if any(ch.isalpha() for line in u[0] for ch in line.text)]
-    if len(worded) != 1 or worded[0] is not units[0] or is_venue_line(section.title) or len(section.title.split()) < 2:
-        return units  # (a rule, ``---``, may follow the entry)
-    lines, is_item = units[0]
-    first = EMPHASIS.sub("", ITEM.sub("", lines[0].text, count=1)).strip()
-    if not looks_like_authors(link_texts(first)):
+    if not _heads_one_entry(section, units):
         return units
+    lines, is_item = units[0]
     title = HEADING_ATTRIBUTES.sub("", section.title)
     return [([Line(section.line, f"**{title}**")] + lines, is_item)] + units[1:]
 
@@ -373,10 +410,11 @@ def _titled_by_heading(section: Section, units: list[tuple[list[Line], bool]]) -
 def find_entries(doc: Document) -> list[Entry]:
     """Every unit of the page that may hold a publication, with its section, shape and line."""
     from .reading import page_lines
+    from .reading.sitegen import page_title
 
     lines = page_lines(doc)
     entries: list[Entry] = []
-    for section in split_sections(lines):
+    for section in split_sections(lines, page_title(doc.text) if doc.kind in TITLED_KINDS else ""):
         units = _units(section.lines)
         if section.names_entry:
             units = _titled_by_heading(section, units)

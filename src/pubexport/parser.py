@@ -13,7 +13,7 @@ from functools import lru_cache
 from .fields.model import VENUE_INNER, LabelledEntry, label_entry
 from .finder import LABEL, is_venue_line
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
-from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
+from .names import (DATE, UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
                     split_authors, without_dates)
 from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_venue, find_year, is_status, kind_type,
                      parse_venue)
@@ -81,12 +81,20 @@ VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[
 VANCOUVER_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
 # ``Title (2019)``: a year closing a title is the entry's year
+TITLE_STATUS = re.compile(r"\s*[(\[]([^()\[\]]{3,30})[)\]]$")
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
 # the year closing an APA author line, ``Lee, A., & Wu, B. (2020).``
 APA_END = re.compile(r"\s*\(((?:19|20)\d\d)[a-z]?\)\.?$")
 # a dash run that opens a line before its linked title (``--- *[Title](url).*``)
 LEAD_MARKS = re.compile(r"^\s*[-–—]+[\s*_]*")
 # ``Title, [Venue](url) (2021).``: a closing link after a comma, then at most a year
+# A date sentence after the author list (``Kieran Healy. 2006. Title.``), and the words a title
+# runs on with after a link to its first words (``[Review](url) of *Book* by ...``).
+WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
+WORD_AFTER = re.compile(r"\s+[a-z]+\s")
+EDITORS_MARK = re.compile(r"\s*\((?:eds?|hrsg|orgs?|coords?)\.?\)$", re.I)
+DATE_SENTENCE = re.compile(rf"^\s*{DATE}\s*\.\s+", re.I)
+RUNS_ON = re.compile(r"^\s+(?:of|for|on|to|and|with|from)\s")
 CLOSING_VENUE_LINK = re.compile(r",\s*(\[[^\[\]]+\]\([^()\s]+\)\s*(?:\((?:19|20)\d\d\))?)\.?\s*$")
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
@@ -147,11 +155,18 @@ def plain(text: str) -> str:
 @lru_cache(maxsize=16384)
 def clean_title(text: str) -> str:
     # plain() leaves single spaces only, so str.strip does what \s-classes would
-    text = plain(text).lstrip(TITLE_QUOTES_START).rstrip(TITLE_QUOTES_END)
+    text = plain(text).lstrip(TITLE_QUOTES_START)
+    unquoted = text.rstrip(TITLE_QUOTES_END)
+    # (a quote the title opens inside itself keeps its end: ``Addendum to "Title"``)
+    text = unquoted + text[len(unquoted):len(unquoted) + 1] if _opens_quote(unquoted) else unquoted
     text = text.strip(" .,;:|")
     if "|" in text:
         text = text.partition("|")[0].rstrip()
     return " ".join(text.split()).strip(" .,;:")
+
+
+def _opens_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def is_title(text: str, *, strict: bool = True) -> bool:
@@ -252,8 +267,10 @@ def parse_reference(entry: Entry) -> list[Mention]:
         return []
     authors_text, title, rest, year_hint = parts
     title, title_year = _title_and_year(clean_title(title))
+    title, status = _title_and_status(title)
     if not is_title(title, strict=not plain(authors_text)):  # after an author list it is no sentence
         return []
+    rest = rest if rest.strip() or not status else status
     in_proc = bool(STARTS_WITH_IN.match(plain(rest))) or None
     venue = _venue_from(rest, in_proceedings=in_proc if in_proc else (False if rest.strip() else None))
     return [build(entry, title, split_authors(plain(authors_text)), venue,
@@ -266,6 +283,15 @@ def _title_and_year(title: str) -> tuple[str, int | None]:
     if not year or not year.start():
         return title, None
     return title[:year.start()].rstrip(" .,;:"), int(year.group(1))
+
+
+def _title_and_status(title: str) -> tuple[str, str]:
+    """``Title (no prelo)`` -> (``Title``, ``no prelo``): a closing status is where the paper
+    stands, not its title's words."""
+    status = TITLE_STATUS.search(title)
+    if not status or not status.start() or not is_status(status.group(1)):
+        return title, ""
+    return title[:status.start()].rstrip(" .,;:"), status.group(1)
 
 
 def _quoted(text: str) -> re.Match | None:
@@ -281,9 +307,12 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         if columns:
             return columns
     quoted = _quoted(text)
-    if quoted:
+    if quoted and not _quoted_inside_sentence(text, quoted):
         title = next(g for g in quoted.groups() if g)
         start, end = _around_link(text, quoted.start(), quoted.end())
+        link = _link_ending_in_quote(text, start, end)
+        if link:  # ``[Addendum to the article "Title"](url)``: the whole link text is the title
+            title, start, end = link.group(1), link.start(), link.end()
         return _authors_beside_title(text[:start], title, text[end:])
     first_link = LINK.match(text.strip())
     if first_link and not is_generic_link(first_link.group(1).strip()):
@@ -302,11 +331,16 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     authors, rest = _split_authors_prefix(text)
     if not authors:
         authors, rest = _comma_authors_prefix(text)
+    year = None
+    dated = DATE_SENTENCE.match(rest) if authors else None
+    if dated:  # ``Kieran Healy. 2009. Review of ...``: the year closes the author list
+        rest, year = rest[dated.end():], find_year(dated.group(0))
     linked = LINK.match(rest.strip()) if authors else None
-    if linked and not is_generic_link(linked.group(1).strip()):
+    if linked and not is_generic_link(linked.group(1).strip()) and not RUNS_ON.match(rest.strip()[linked.end():]):
         # ``A, B: [Title](url), Atmos. Chem. Phys., 18, 2018``: the link ends the title, whatever
-        # abbreviations (``Atmos.``) the venue after it opens with
-        return authors, linked.group(1), rest.strip()[linked.end():], None
+        # abbreviations (``Atmos.``) the venue after it opens with; a link the title runs on
+        # from (``[Review](url) of *Book*``) is its first words
+        return authors, linked.group(1), rest.strip()[linked.end():], year
     italic = ITALIC.search(rest)
     if italic and italic.start() > 0:
         before = rest[:italic.start()]
@@ -317,10 +351,12 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         venue_like = parse_venue(inner)
         if venue_like.venue and (IN_VENUE.search(before) or venue_like.acronym or venue_like.year
                                  or kind_type(inner) != UNKNOWN or before.rstrip().endswith((".", ","))):
-            title = IN_VENUE.sub("", before)
-            return authors, title, rest[italic.start():], None
+            title, stop, publisher = _first_sentence(IN_VENUE.sub("", before))
+            if stop != "." or not publisher.strip():  # (``Title. Press, *Series*``: the title is the sentence)
+                title, publisher = IN_VENUE.sub("", before), ""
+            return authors, title, publisher + rest[italic.start():], year
     if italic and italic.start() <= 1 and len(italic.group(1).split()) >= 3:
-        return authors, italic.group(1), rest[italic.end():], None
+        return authors, italic.group(1), rest[italic.end():], year
     closing = CLOSING_VENUE_LINK.search(rest) if not authors and "](" in rest else None
     if closing and "](" not in rest[:closing.start()]:
         return "", rest[:closing.start()], closing.group(1), None
@@ -333,7 +369,7 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         names, later = _leading_authors(after)
         if names:
             return names, title, later, None
-    return authors, title, after, None
+    return authors, title, after, year
 
 
 def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
@@ -343,6 +379,23 @@ def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
         if link and link.end(1) == end:
             return link.start(), link.end()
     return start, end
+
+
+def _quoted_inside_sentence(text: str, quoted: re.Match) -> bool:
+    """A quoted phrase that a sentence runs through, a word on either side (``Effects of memory
+    and “autistic traits” on perception``), is part of the title, not the title."""
+    return bool(WORD_BEFORE.search(text, 0, quoted.start()) and WORD_AFTER.match(text, quoted.end()))
+
+
+def _link_ending_in_quote(text: str, start: int, end: int) -> re.Match | None:
+    """The link whose text closes with the quoted title at start..end and opens with words of
+    its own that are no author list or date (``[Addendum to the article "Title"](url)``)."""
+    opening = text.rfind("[", 0, start)
+    link = LINK.match(text, opening) if opening >= 0 else None
+    if not link or link.end(1) != end or link.start(1) == start:
+        return None
+    before = plain(text[link.start(1):start]).strip(" .,;:")
+    return link if before and not looks_like_authors(without_dates(before)) else None
 
 
 def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, None]:
@@ -432,6 +485,9 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
         if match.group(0)[0] == ":" and len(words) < 2:
             return "", text  # one word before a colon opens a title (``APRCNX: Adaptive ...``)
         candidate = plain(head.rstrip(".: "))
+        edited = EDITORS_MARK.search(candidate)
+        if edited:  # ``A, B & C (eds.). Title``: an edited volume's editors are its authors
+            candidate = head = candidate[:edited.start()]
         if looks_like_authors(candidate):
             return head, text[match.end():]
         return "", text
@@ -479,7 +535,11 @@ def parse_lines(entry: Entry) -> list[Mention]:
         if BARE_YEAR.fullmatch(stripped):
             year_hint = year_hint or find_year(stripped)
             continue
-        if venue_line is None and index > 0 and _is_venue(line):
+        if title_line is None and index > 0 and _title_link(line) and _is_venue(line):
+            # ``--- *[Title](url)*. ICML.``: a linked title with its venue after it, not a venue line
+            title_line, after = line, _after_title_link(line)
+            venue_line = venue_line or (after if _is_venue(after) else None)
+        elif venue_line is None and index > 0 and _is_venue(line):
             venue_line = line
         elif title_line is None:
             title_line = line
@@ -489,6 +549,8 @@ def parse_lines(entry: Entry) -> list[Mention]:
         # a reference wrapped over several lines
         return parse_reference(entry)
     title, title_year = _title_and_year(_title_of_line(title_line, patent=bool(patent_number)))
+    title, status = _title_and_status(title)
+    venue_line = venue_line or status or None
     year_hint = year_hint or title_year
     if not is_title(title, strict=not (patent_number or authors_line)):
         return []
@@ -540,6 +602,13 @@ def _title_link(line: str) -> bool:
     """A line that opens with a link naming no venue (``[Title](url)``, ``--- *[Title](url).*``)."""
     link = LINK.match(LEAD_MARKS.sub("", line))
     return bool(link) and not is_generic_link(link.group(1).strip()) and not _is_venue(link.group(1))
+
+
+def _after_title_link(line: str) -> str:
+    """The text after the link that opens a line (``--- *[Title](url)*. ICML.`` -> ``ICML``)."""
+    text = LEAD_MARKS.sub("", line)
+    link = LINK.match(text)
+    return text[link.end():].strip(" .,;:*_") if link else ""
 
 
 def _is_link_row(line: str) -> bool:
@@ -689,8 +758,11 @@ def combine(ruled: list[Mention], entry: Entry) -> list[Mention]:
     if not ruled:
         return read
     mention, model_mention = ruled[0], read[0]
-    if _is_venue(mention.title) and not _is_venue(model_mention.title):
-        return read  # the rules took a venue badge (``WWW 2020``) for the title
+    if _is_venue(mention.title) and not (_is_venue(model_mention.title) or _among_authors(model_mention.title, mention)
+                                         and not is_venue_line(plain(mention.title))):
+        # the rules took a venue badge (``WWW 2020``) for the title; but a title that only has a
+        # venue's words (``Review of *Book* by ...``) stays when the model took the authors for it
+        return read
     # names the model reads among the rules' title words are title words (``... & Lomber & Tunduk``),
     # and when they run on into the rules' venue (the next line) its title is no better than the rules'
     title_labels = {labelled.labels[i] for i in labelled.tokens_of(mention.title)}
@@ -710,6 +782,13 @@ def combine(ruled: list[Mention], entry: Entry) -> list[Mention]:
     return ruled
 
 
+def _among_authors(title: str, mention: Mention) -> bool:
+    """Every word of the title is a word of the mention's author names (the model took the
+    author list, ``Kieran Healy. 2009. Review of ...``, for the title)."""
+    words = set(" ".join(person.display() for person in mention.authors).casefold().split())
+    return bool(words) and set(title.casefold().split()) <= words
+
+
 def _holds_authors(title: str, model_title: str, labelled: LabelledEntry) -> bool:
     """The model reads the rules' title as no title: none of its words are title words, or two
     or more (a fifth at least) are author words the model is sure of; and the model's own title
@@ -720,7 +799,9 @@ def _holds_authors(title: str, model_title: str, labelled: LabelledEntry) -> boo
     if not words:
         return False
     if all(labelled.labels[i] != "title" for i in words):
-        return True
+        # (and some of them author words: a quoted chapter title the model reads as a venue,
+        # ``“Sociology,” in *A Companion to ...*``, is no author list)
+        return any(labelled.labels[i] == "author" for i in words)
     authored = [i for i in words if labelled.labels[i] == "author"]
     if len(authored) < max(2, len(words) / 5) or "author" not in labelled.marginals:
         return False

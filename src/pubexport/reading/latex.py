@@ -62,6 +62,16 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 NEWLINE = re.compile("\n")
 ARGUMENT_MARK = re.compile(r"#(\d)")
 COMMENT_TEXT = re.compile(r"(?<!\\)%[^\n]*")
+# The URL of ``\href{...}`` or ``\url{...}``, where hyperref reads ``%`` as a character
+# (``sici=0094-3061%28200303%29``), not as a comment.
+URL_ARGUMENT = re.compile(r"(\\(?:href|url)\s*\{)([^{}\n]*%[^{}\n]*)(?=\})")
+UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
+
+
+def _escape_percent(match: re.Match) -> str:
+    return match.group(1) + UNESCAPED_PERCENT.sub(r"\\%", match.group(2))
+
+
 MAX_EXPANSION_DEPTH = 8
 # pylatexenc walks some 100k characters a second: a larger page is read as plain paragraphs.
 MAX_WALKED_CHARS = 500_000
@@ -90,8 +100,10 @@ def read(text: str, first_line: int = 1) -> Block:
     definitions = _definitions(text)
     body, body_line = _document_body(text)
     first_line += body_line - 1
-    # a comment's text is no content: the walker need not read it character by character
-    body = COMMENT_TEXT.sub("%", body) if "%" in body else body
+    if "%" in body:
+        body = URL_ARGUMENT.sub(_escape_percent, body)
+        # a comment's text is no content: the walker need not read it character by character
+        body = COMMENT_TEXT.sub("%", body)
     root = Block(PAGE, 1)
     if len(body) > MAX_WALKED_CHARS:
         log.warning("LaTeX page of %d characters is too large for the LaTeX walker; read as plain text",
