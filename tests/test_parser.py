@@ -14,6 +14,17 @@ def test_arxiv_ids_are_validated():
     assert arxiv_id("https://arxiv.org/abs/2413.12345") == ""
 
 
+def test_doi_inside_a_publisher_address_is_read_without_the_view():
+    (m,) = parse("- Ann Lee and Bo Wu. Quiet Widgets for Cities. *Frontiers in Widgets*, 2021. "
+                 "[Paper](https://www.example-press.org/articles/10.3389/fwidg.2021.00009/full?utm_source=Email)",
+                 "reference")
+    assert (m.title, m.venue, m.year, m.doi) == ("Quiet Widgets for Cities", "Frontiers in Widgets", 2021,
+                                                 "10.3389/fwidg.2021.00009")
+    (m,) = parse("- Ann Lee. Widgets Revisited. *bioRxiv*, 2024. "
+                 "[PDF](https://www.example-rxiv.org/content/10.1101/2024.06.09.654321v1.full.pdf)", "reference")
+    assert m.doi == "10.1101/2024.06.09.654321"
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

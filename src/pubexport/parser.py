@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .fields.model import VENUE_INNER, LabelledEntry, label_entry
 from .finder import LABEL, is_venue_line
+from .identifiers import doi_of_address
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
                     split_authors, without_dates)
@@ -31,7 +32,7 @@ NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d
 ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*|corr\s+abs/)"
                        r"(\d{4})\.(\d{4,5})(?:v\d+)?(?![\d.]\d)", re.I)
 ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
+DOI = re.compile(r"\b(10\.\d{4,9}(?:/|%2F)[^\s\"<>\])]+)", re.I)
 PATENT_NUMBER = re.compile(r"\b((?:CN|US|EP|WO|JP|KR|DE|GB|FR)\s?\d[\d,./ -]{4,}\d(?:\s?[A-C]\d?)?)\b")
 GENERIC_WORDS = ("abs paper pdf code codes project page homepage link arxiv slide slides video poster bibtex bib demo "
                  "website web data dataset report supp supplementary github blog talk doi abstract html openreview "
@@ -181,8 +182,9 @@ def arxiv_id(text: str) -> str:
 
 
 def doi_of(text: str) -> str:
+    """The first DOI in the entry's text or links, also one inside a publisher's address."""
     match = DOI.search(text) if "10." in text else None
-    return match.group(1).rstrip(".,;") if match else ""
+    return doi_of_address(match.group(1)) if match else ""
 
 
 def strip_label(text: str) -> tuple[str, str]:
