@@ -419,3 +419,16 @@ def test_news_item_whose_link_text_names_another_paper_does_not_become_the_entry
     titled = [m for m in mentions if not m.loose]
     assert [m.source.line for m in titled] == [4, 8]  # the description became the entry
     assert [(m.title, m.loose) for m in mentions if m.source.line == 3] in ([], [("Dynamic Gadget Fields from Static Views", True)])
+
+
+def test_arxiv_doi_a_page_gives_is_the_records_doi_unless_a_published_doi_is_given():
+    title = "Gradient Lenses for Sparse Widget Tracking"
+    [alone] = merge([mention(title, doi="https://doi.org/10.48550/arXiv.2104.00001")])
+    assert (alone.doi, alone.arxiv) == ("10.48550/arxiv.2104.00001", "2104.00001")
+    preprint = mention(title, "ada.md", 2, doi="10.48550/arXiv.2104.00001")
+    linked = mention(title, "bo.md", 5, arxiv="2104.00001v2")
+    [record] = merge([preprint, linked])
+    assert (record.doi, record.arxiv) == ("10.48550/arxiv.2104.00001", "2104.00001")
+    paper = mention(title, "cy.md", 7, doi="10.1109/WDG.2022.12345", venue_acronym="CVPR", year=2022)
+    [record] = merge([preprint, linked, paper])
+    assert (record.doi, record.arxiv) == ("10.1109/wdg.2022.12345", "2104.00001")
