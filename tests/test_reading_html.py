@@ -94,6 +94,18 @@ Lee and B. Wu, <span>“Near-optimal fields.”</span> In submission.</div></div
     assert texts_of(csl) == ["- [1] A. Lee and B. Wu, “Near-optimal fields.” In submission."]
 
 
+def test_a_hidden_bibtex_block_is_read_as_the_link_to_its_doi_and_nothing_else_hidden_is():
+    entry = """<ol><li><div class="title">Sparse Voxel Fields</div><div class="author">Ann Lee</div>
+<div class="links"><a class="bibtex btn">Bib</a></div>
+<div class="abstract hidden"><p>Improves on doi = {10.5555/other.1} by far.</p></div>
+<div class="bibtex hidden"><pre><code>@inproceedings{lee2023sparse,
+  title = {Sparse Voxel Fields},
+  doi = {10.5555/svf.2023.7},
+}</code></pre></div></li></ol>"""
+    assert lines_of(entry) == [(1, "- Sparse Voxel Fields"), (1, "Ann Lee"), (2, "Bib"),
+                               (4, "[DOI](https://doi.org/10.5555/svf.2023.7)")]
+
+
 def test_a_heading_left_open_around_a_list_is_its_own_heading_and_the_blocks_it_holds():
     page = "<h4><ul><p><section><h3>2025</h3><p>A Paper. ICML 2025</p></section></ul></h4>"
     assert texts_of(page) == ["### 2025", "A Paper. ICML 2025"]

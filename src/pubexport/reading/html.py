@@ -186,6 +186,18 @@ class _Inline:
     spans: list[Span] = field(default_factory=list)
 
 
+# The doi field of a BibTeX entry (``doi = {10.18653/v1/2021.eacl-main.272},``).
+BIBTEX_DOI = re.compile(r"@\w+\s*\{[^@]*?\bdoi\s*=\s*[{\"]\s*(10\.\d{4,9}/[^\s{}\"]+)\s*[}\"]", re.I)
+DOI_LINK = "https://doi.org/"
+
+
+def _hidden_bibtex_doi(node: LexborNode) -> str:
+    """The DOI of a hidden BibTeX entry (al-folio's and Hugo's ``Bib`` block), or ""."""
+    text = node.text(deep=True)
+    found = BIBTEX_DOI.search(text) if "doi" in text.lower() and "@" in text else None
+    return found.group(1) if found else ""
+
+
 def _hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
@@ -264,8 +276,11 @@ class _Walker:
             return
         tag = node.tag.lower() if node.tag else ""
         if self._dropped(node, tag):
-            self._enter(node)
+            line = self._enter(node)
+            doi = _hidden_bibtex_doi(node) if tag not in DROPPED else ""
             self._skip(node)
+            if doi:  # the entry's own citation behind a ``Bib`` button: read as the link to its DOI
+                inline.spans += [Span(" ", line), Span("DOI", line, href=DOI_LINK + doi), Span(" ", line)]
             return
         line = self._enter(node)
         if depth >= MAX_DEPTH:
