@@ -25,6 +25,16 @@ def test_doi_inside_a_publisher_address_is_read_without_the_view():
     assert m.doi == "10.1101/2024.06.09.654321"
 
 
+def test_bold_title_of_capitalised_words_before_its_own_author_list_is_the_title():
+    (m,) = parse("- WDC 2021 Tutorial **[Spherical Widget Embedding](https://example.org/swe)** **Ann Lee**, Bo Wu, "
+                 "Cy Diallo. Widget Design Conference (WDC), 2021", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year) == (
+        "Spherical Widget Embedding", ["Ann Lee", "Bo Wu", "Cy Diallo"], "Widget Design Conference (WDC)", 2021)
+    (m,) = parse("- **Maria Garcia Lopez**, Bo Wu and Cy Diallo. Quiet Widgets for Cities. WDC 2020.", "reference")
+    assert (m.title, [p.display() for p in m.authors]) == (
+        "Quiet Widgets for Cities", ["Maria Garcia Lopez", "Bo Wu", "Cy Diallo"])
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

@@ -106,6 +106,14 @@ def test_a_hidden_bibtex_block_is_read_as_the_link_to_its_doi_and_nothing_else_h
                                (4, "[DOI](https://doi.org/10.5555/svf.2023.7)")]
 
 
+def test_classed_spans_written_back_to_back_are_read_apart():
+    item = ('<ul><li><span class="badge">WDC 2021</span> <strong><a href="/swe">Spherical Widget Embedding</a></strong>'
+            '<span class="pub-authors"><strong>Ann Lee</strong>, Bo Wu.</span><span class="pub-meta">Widget Design '
+            'Conference (WDC), 2021</span> and Cy<span class="x">Z</span></li></ul>')
+    assert texts_of(item) == ["- WDC 2021 **[Spherical Widget Embedding](/swe)** **Ann Lee**, Bo Wu. "
+                              "Widget Design Conference (WDC), 2021 and CyZ"]
+
+
 def test_a_heading_left_open_around_a_list_is_its_own_heading_and_the_blocks_it_holds():
     page = "<h4><ul><p><section><h3>2025</h3><p>A Paper. ICML 2025</p></section></ul></h4>"
     assert texts_of(page) == ["### 2025", "A Paper. ICML 2025"]

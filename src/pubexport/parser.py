@@ -298,7 +298,8 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         title, sep, after = _first_sentence(rest)
         return text[:apa.start()], title, after, int(apa.group(1))
     bold = BOLD.search(text)
-    if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
+    if bold and len(bold.group(1).split()) >= 3 and (not looks_like_authors(bold.group(1))
+                                                     or _title_over_authors(bold.group(1), text[bold.end():])):
         return _authors_beside_title(text[:bold.start()], bold.group(1), text[bold.end():])
     authors, rest = _split_authors_prefix(text)
     if not authors:
@@ -335,6 +336,18 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         if names:
             return names, title, later, None
     return authors, title, after, None
+
+
+AN_INITIAL_IN = re.compile(r"(?:^|\s)(?:[A-Z]\.|[B-HJ-Z])(?=\s|$)")  # (``A`` and ``I`` are words)
+
+
+def _title_over_authors(marked: str, after: str) -> bool:
+    """Capitalised words in bold (``**[Spherical Text Embedding](..)**``) that read as one name are
+    the title when an author list of its own opens the text after them; a name in bold goes on
+    into the rest of its list (``**Maria Garcia Lopez**, B. Wu``), and initials make it a name."""
+    if after.lstrip(" *").startswith((",", ";", "&", "and ")) or AN_INITIAL_IN.search(plain(marked)):
+        return False
+    return bool(_leading_authors(after)[0])
 
 
 def _around_link(text: str, start: int, end: int) -> tuple[int, int]:

@@ -298,6 +298,8 @@ class _Walker:
             if marks.href and alt.strip():  # an icon link (``[PDF]`` as a picture) reads as its alt text
                 self._text(f" {alt.strip()} ", inline, marks)
             return
+        if tag == "span" and node.attributes.get("class") and _after_element(node):
+            _separate(inline)
         inner = _Marks(marks.bold or tag in BOLD, marks.italic or tag in ITALIC, marks.href, marks.code or tag in CODE,
                        marks.pre or tag == "pre", inline=True)
         if tag == "a":
@@ -439,6 +441,21 @@ class _Walker:
 
     def _span(self, text: str, marks: _Marks) -> Span:
         return Span(text, self.line, bold=marks.bold, italic=marks.italic, href=marks.href, code=marks.code)
+
+
+def _after_element(node: LexborNode) -> bool:
+    """The node follows another element with no text between (``</strong><span class=..>``)."""
+    before = node.prev
+    return before is not None and before.is_element_node
+
+
+def _separate(inline: _Inline) -> None:
+    """A space after the run so far, unless it ends in one: a page's template writes its fields as
+    classed spans back to back (``<span class="pub-authors">..Han.</span><span class="pub-meta">``),
+    which its style sheet sets apart; read run together they would fuse two fields' words."""
+    last = next((s for s in reversed(inline.spans) if s.text or s.br), None)
+    if last is not None and not last.br and not last.text.endswith(" "):
+        inline.spans.append(Span(" ", last.line))
 
 
 def _trim(spans: list[Span]) -> list[Span]:
