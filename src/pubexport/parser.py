@@ -234,6 +234,15 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
     return mention
 
 
+YEAR_HEADING = re.compile(r"\W*((?:19|20)\d\d)\W*")
+
+
+def heading_year(section: str) -> int | None:
+    """The year a heading that is only a year (``### 2022``) gives the entries under it."""
+    found = YEAR_HEADING.fullmatch(section) if section else None
+    return int(found.group(1)) if found else None
+
+
 def _venue_from(text: str, *, in_proceedings: bool | None = None) -> VenueInfo:
     info = parse_venue(plain(text))
     if info.venue and info.type == UNKNOWN and in_proceedings is not None and not is_status(info.venue):
