@@ -35,6 +35,12 @@ def test_bold_title_of_capitalised_words_before_its_own_author_list_is_the_title
         "Quiet Widgets for Cities", ["Maria Garcia Lopez", "Bo Wu", "Cy Diallo"])
 
 
+def test_year_written_after_the_authors_before_a_quoted_title_is_the_year():
+    (m,) = parse("Ann Lee. 2004. “Quiet Widgets for Dense Cities,” in *The Widget Book*, edited by Bo Wu. "
+                 "New York: Widget Press, 336–359.", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == ("Quiet Widgets for Dense Cities", ["Ann Lee"], 2004)
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

@@ -368,14 +368,17 @@ def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, None]:
-    """(authors, title, rest) around a marked title: the authors before it, or, where the text
-    before it is no author list (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the
-    author list that opens the text after it; a badge alone is no author."""
+def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, int | None]:
+    """(authors, title, rest, year) around a marked title: the authors before it (and the year
+    written after them, ``Kieran Healy. 2006.``), or, where the text before it is no author list
+    (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the author list that opens the text
+    after it; a badge alone is no author."""
     words = plain(before).strip(" .,;:")
     names = without_dates(words)  # ``Kieran Healy. 2006.``, but not ``NeurIPS 2024``
-    if looks_like_authors(words) or names != words and looks_like_authors(names) and not _is_badge(names):
+    if looks_like_authors(words):
         return before, title, after, None
+    if names != words and looks_like_authors(names) and not _is_badge(names):
+        return before, title, after, find_year(words)
     names, rest = _leading_authors(after)
     if names:
         return names, title, rest, None
