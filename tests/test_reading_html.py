@@ -56,6 +56,28 @@ def test_list_items_keep_their_lines_marks_and_nested_field_lines():
     ]
 
 
+def test_a_long_author_list_nested_under_a_title_is_its_field_and_nested_papers_are_entries():
+    page = """<ul>
+  <li><a href="https://x.org/p1">Quiet Widgets for Dense Cities and Sparse Towns</a><br>
+    <ul><li>Ann Lee, Bo Wu, Cy Diallo, <strong>Dee Okafor</strong>, Eve Marchetti, Fay Sato, Gil Novak, Hana Osei,
+    and Ivo Brandt</li>
+    <li>Proceedings of the Annual Meeting of the Widget Design Society (WDS), July 2018</li></ul>
+  </li>
+  <li>Widgets
+    <ul><li>Ann Lee and Bo Wu. Quiet Widgets for Dense Cities and Their Sparse Towns. In WDS, 2018.</li>
+    <li>Bo Wu, Ann Lee. Loud Widgets for the Sparse Towns of the North. In WDS, 2019.</li></ul>
+  </li>
+</ul>"""
+    assert lines_of(page) == [
+        (2, "- [Quiet Widgets for Dense Cities and Sparse Towns](https://x.org/p1)"),
+        (3, "Ann Lee, Bo Wu, Cy Diallo, **Dee Okafor**, Eve Marchetti, Fay Sato, Gil Novak, Hana Osei, and Ivo Brandt"),
+        (5, "Proceedings of the Annual Meeting of the Widget Design Society (WDS), July 2018"),
+        (7, "- Widgets"),
+        (8, "- Ann Lee and Bo Wu. Quiet Widgets for Dense Cities and Their Sparse Towns. In WDS, 2018."),
+        (9, "- Bo Wu, Ann Lee. Loud Widgets for the Sparse Towns of the North. In WDS, 2019."),
+    ]
+
+
 def test_a_paper_written_as_one_div_per_field_is_one_entry():
     page = """<div class="pub">
 <div class="title">Learning Soft Shadows</div>
