@@ -41,6 +41,13 @@ def test_year_written_after_the_authors_before_a_quoted_title_is_the_year():
     assert (m.title, [p.display() for p in m.authors], m.year) == ("Quiet Widgets for Dense Cities", ["Ann Lee"], 2004)
 
 
+def test_venue_after_the_linked_title_on_its_line_is_the_venue():
+    (m,) = parse("- **Lee, A.**, Wu, B. & Diallo, C. (2023).\n"
+                 "--- *[Quiet Widgets for Dense Cities](https://example.org/qw.pdf).* CoWiLs.", "list")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year) == (
+        "Quiet Widgets for Dense Cities", ["A. Lee", "B. Wu", "C. Diallo"], "CoWiLs", 2023)
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

@@ -514,11 +514,14 @@ def parse_lines(entry: Entry) -> list[Mention]:
     if authors_line is None and venue_line is None and title_line is lines[0] and len(lines) > 1:
         # a reference wrapped over several lines
         return parse_reference(entry)
-    title, title_year = _title_and_year(_title_of_line(title_line, patent=bool(patent_number)))
+    marked, after_title = _title_of_line(title_line, patent=bool(patent_number))
+    title, title_year = _title_and_year(marked)
     year_hint = year_hint or title_year
     if not is_title(title, strict=not (patent_number or authors_line)):
         return []
     authors = split_authors(authors_line) if authors_line else []
+    if venue_line is None and authors_line is not None:
+        venue_line = _venue_after_title(after_title) or None
     venue = _venue_from(venue_line) if venue_line else VenueInfo()
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")) or year_hint)]
 
@@ -592,20 +595,34 @@ def _is_venue(line: str) -> bool:
     return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
 
 
-def _title_of_line(line: str, *, patent: bool = False) -> str:
+def _title_of_line(line: str, *, patent: bool = False) -> tuple[str, str]:
+    """The title on the title line, and what follows a title marked as a link, in bold or in
+    quotes on that line (``*[Title](url).* CoLLAs.``)."""
     stripped = LEAD_MARKS.sub("", line) if _title_link(line) else line.strip()
     if patent:
         stripped = PATENT_NUMBER.sub("", plain(stripped) if "](" not in stripped else stripped, count=1).strip()
     link = LINK.match(stripped)
     if link and not is_generic_link(link.group(1).strip()):
-        return clean_title(link.group(1))
+        return clean_title(link.group(1)), stripped[link.end():]
     bold = BOLD.match(stripped)
     if bold:
-        return clean_title(bold.group(1))
+        return clean_title(bold.group(1)), stripped[bold.end():]
     quoted = _quoted(stripped)
     if quoted:
-        return clean_title(next(g for g in quoted.groups() if g))
-    return clean_title(stripped)
+        return clean_title(next(g for g in quoted.groups() if g)), stripped[quoted.end():]
+    return clean_title(stripped), ""
+
+
+VENUE_AFTER_TITLE_MAX_WORDS = 12
+
+
+def _venue_after_title(rest: str) -> str:
+    """A venue written after the marked title on its line (``*[Title](url).* Nature Machine
+    Intelligence.``) when no line of the entry is one: a few words that parse as a venue."""
+    text = plain(rest).strip(" .,;:*_")
+    if not text or len(text.split()) > VENUE_AFTER_TITLE_MAX_WORDS or not parse_venue(text).venue:
+        return ""
+    return text
 
 
 def parse_block(entry: Entry) -> list[Mention]:
