@@ -48,6 +48,15 @@ def test_venue_after_the_linked_title_on_its_line_is_the_venue():
         "Quiet Widgets for Dense Cities", ["A. Lee", "B. Wu", "C. Diallo"], "CoWiLs", 2023)
 
 
+def test_forthcoming_line_naming_its_journal_is_the_venue_line():
+    (m,) = parse("- Unbounded widgets on rational towns in positive characteristic,\nwith [Ann Lee](https://example.org/al).\n"
+                 "To appear in J. Widg. Angew. Math.\n([arxiv](https://arxiv.org/abs/2103.01234) | "
+                 "[pdf](./assets/widgets.pdf))", "list")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.notes, m.arxiv) == (
+        "Unbounded widgets on rational towns in positive characteristic", ["Ann Lee"],
+        "To appear in J. Widg. Angew. Math", ["To appear"], "2103.01234")
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

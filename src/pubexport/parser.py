@@ -16,8 +16,8 @@ from .identifiers import doi_of_address
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import (UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
                     split_authors, without_dates)
-from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_venue, find_year, is_status, kind_type,
-                     parse_venue)
+from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, STATUS_NOTE, VenueInfo, find_venue, find_year, is_status,
+                     kind_type, parse_venue)
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -591,7 +591,8 @@ def _is_venue(line: str) -> bool:
     if is_venue_line(text):
         return True
     info = parse_venue(text)
-    evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+    evidence = (info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+                or STATUS_NOTE.search(text) and not is_status(info.venue))  # ``To appear in J. Widg. Math.``
     return bool(info.venue) and bool(evidence) and len(text.split()) <= 25
 
 
