@@ -57,6 +57,14 @@ def test_forthcoming_line_naming_its_journal_is_the_venue_line():
         "To appear in J. Widg. Angew. Math", ["To appear"], "2103.01234")
 
 
+def test_editors_marked_eds_before_the_volume_title_are_its_authors():
+    (m,) = parse("- Ann Lee, Bo R. Wu, **Cy Diallo**, & Dee Okafor (eds.). Proceedings of the Tenth Meeting of the "
+                 "Widget Society. WS. (2016)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        "Proceedings of the Tenth Meeting of the Widget Society", ["Ann Lee", "Bo R. Wu", "Cy Diallo", "Dee Okafor"],
+        2016)
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

@@ -460,8 +460,15 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
         candidate = plain(head.rstrip(".: "))
         if looks_like_authors(candidate):
             return head, text[match.end():]
+        editors = EDITORS_MARK.search(candidate)
+        if editors and looks_like_authors(candidate[:editors.start()]):
+            return head[:head.rindex("(")], text[match.end():]  # the editors of the volume that follows
         return "", text
     return "", text
+
+
+# ``A, B & C (eds.).``: the names before it are the editors of a volume.
+EDITORS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|coords?|orgs?)\.?\)$", re.I)
 
 
 def _vancouver(text: str) -> bool:
