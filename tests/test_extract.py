@@ -305,6 +305,53 @@ def test_button_row_links_join_the_entry_above():
     assert (brandt.doi, brandt.type) == ("10.1109/TITS.2021.3071234", ARTICLE_JOURNAL)
 
 
+def test_doi_of_a_hidden_bibtex_block_is_the_entrys():
+    nlt = by_title(mentions_of("alfolio.html"), "Neural Light Transport with Learned Importance Sampling")
+    assert (nlt.doi, nlt.arxiv, nlt.venue_acronym, nlt.year) == ("10.5555/nlt.2021.0042", "2110.01234", "NeurIPS", 2021)
+    assert by_title(mentions_of("alfolio.html"), "Sparse Voxel Fields for Fast Scene Relighting").doi == ""
+
+
+def test_links_line_opened_by_a_separator_dot_joins_the_entry_above():
+    page = """# Publications
+
+<div class='paper-box'><div class='paper-box-image'><div class="badge">WDC 2024</div></div>
+  <div class='paper-box-text' markdown="1">
+**Quiet Widgets for Dense Cities.**
+**Ann Lee**, Bo Wu, and Cy Diallo.
+*Widget Design Conference, 2024.*
+<span class='show_paper_citations' data='x:1'></span> · [DOI](https://doi.org/10.5555/qw.2024.3) · [PDF](https://example.org/qw.pdf)
+  </div>
+</div>
+"""
+    (m,) = extract(Document("p.md", page, "markdown"))
+    assert (m.title, names(m), m.year, m.doi, m.urls) == (
+        "Quiet Widgets for Dense Cities", ["Ann Lee", "Bo Wu", "Cy Diallo"], 2024, "10.5555/qw.2024.3",
+        ["https://doi.org/10.5555/qw.2024.3", "https://example.org/qw.pdf"])
+
+
+def test_entry_without_a_year_takes_its_year_heading():
+    page = """## Publications
+
+### Preprints
+_Widget Surveys at Scale_ [[arXiv](https://arxiv.org/abs/2502.01234)]
+Ann Lee and Bo Wu.
+[arXiv:2502.01234](https://arxiv.org/abs/2502.01234).
+
+### 2022
+_Quiet Widgets for Dense Cities_ [[PDF](papers/twdg22.pdf)]
+Ann Lee, Bo Wu, and Cy Diallo.
+[TWDG](https://example.org/twdg). Volume 34, Issue 10. Widget Press.
+
+_Loud Widgets for Sparse Towns_ [[PDF](papers/wdc21.pdf)]
+Bo Wu and Ann Lee.
+[WDC 2021](https://example.org/wdc). Lyon, France.
+"""
+    mentions = extract(Document("p.md", page, "markdown"))
+    assert [(m.title, m.year) for m in mentions] == [
+        ("Widget Surveys at Scale", None), ("Quiet Widgets for Dense Cities", 2022),
+        ("Loud Widgets for Sparse Towns", 2021)]
+
+
 def test_doi_written_as_text_is_read():
     tacl = by_title(mentions_of("cv-years.md"), "Counterfactual Data for Robust Text Classifiers")
     assert tacl.doi == "10.1162/tacl_a_00612"

@@ -441,3 +441,16 @@ def test_one_paper_announced_twice_in_the_news_and_listed_as_a_preprint_is_one_r
     # news may announce a paper more than once, in other words and another year than its listing;
     # two entries of the list are still two papers
     assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 3]
+
+
+def test_arxiv_doi_a_page_gives_is_the_records_doi_unless_a_published_doi_is_given():
+    title = "Gradient Lenses for Sparse Widget Tracking"
+    [alone] = merge([mention(title, doi="https://doi.org/10.48550/arXiv.2104.00001")])
+    assert (alone.doi, alone.arxiv) == ("10.48550/arxiv.2104.00001", "2104.00001")
+    preprint = mention(title, "ada.md", 2, doi="10.48550/arXiv.2104.00001")
+    linked = mention(title, "bo.md", 5, arxiv="2104.00001v2")
+    [record] = merge([preprint, linked])
+    assert (record.doi, record.arxiv) == ("10.48550/arxiv.2104.00001", "2104.00001")
+    paper = mention(title, "cy.md", 7, doi="10.1109/WDG.2022.12345", venue_acronym="CVPR", year=2022)
+    [record] = merge([preprint, linked, paper])
+    assert (record.doi, record.arxiv) == ("10.1109/wdg.2022.12345", "2104.00001")

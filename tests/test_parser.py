@@ -14,6 +14,57 @@ def test_arxiv_ids_are_validated():
     assert arxiv_id("https://arxiv.org/abs/2413.12345") == ""
 
 
+def test_doi_inside_a_publisher_address_is_read_without_the_view():
+    (m,) = parse("- Ann Lee and Bo Wu. Quiet Widgets for Cities. *Frontiers in Widgets*, 2021. "
+                 "[Paper](https://www.example-press.org/articles/10.3389/fwidg.2021.00009/full?utm_source=Email)",
+                 "reference")
+    assert (m.title, m.venue, m.year, m.doi) == ("Quiet Widgets for Cities", "Frontiers in Widgets", 2021,
+                                                 "10.3389/fwidg.2021.00009")
+    (m,) = parse("- Ann Lee. Widgets Revisited. *bioRxiv*, 2024. "
+                 "[PDF](https://www.example-rxiv.org/content/10.1101/2024.06.09.654321v1.full.pdf)", "reference")
+    assert m.doi == "10.1101/2024.06.09.654321"
+
+
+def test_bold_title_of_capitalised_words_before_its_own_author_list_is_the_title():
+    (m,) = parse("- WDC 2021 Tutorial **[Spherical Widget Embedding](https://example.org/swe)** **Ann Lee**, Bo Wu, "
+                 "Cy Diallo. Widget Design Conference (WDC), 2021", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year) == (
+        "Spherical Widget Embedding", ["Ann Lee", "Bo Wu", "Cy Diallo"], "Widget Design Conference (WDC)", 2021)
+    (m,) = parse("- **Maria Garcia Lopez**, Bo Wu and Cy Diallo. Quiet Widgets for Cities. WDC 2020.", "reference")
+    assert (m.title, [p.display() for p in m.authors]) == (
+        "Quiet Widgets for Cities", ["Maria Garcia Lopez", "Bo Wu", "Cy Diallo"])
+
+
+def test_year_written_after_the_authors_before_a_quoted_title_is_the_year():
+    (m,) = parse("Ann Lee. 2004. “Quiet Widgets for Dense Cities,” in *The Widget Book*, edited by Bo Wu. "
+                 "New York: Widget Press, 336–359.", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == ("Quiet Widgets for Dense Cities", ["Ann Lee"], 2004)
+
+
+def test_venue_after_the_linked_title_on_its_line_is_the_venue():
+    (m,) = parse("- **Lee, A.**, Wu, B. & Diallo, C. (2023).\n"
+                 "--- *[Quiet Widgets for Dense Cities](https://example.org/qw.pdf).* CoWiLs.", "list")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.year) == (
+        "Quiet Widgets for Dense Cities", ["A. Lee", "B. Wu", "C. Diallo"], "CoWiLs", 2023)
+
+
+def test_forthcoming_line_naming_its_journal_is_the_venue_line():
+    (m,) = parse("- Unbounded widgets on rational towns in positive characteristic,\nwith [Ann Lee](https://example.org/al).\n"
+                 "To appear in J. Widg. Angew. Math.\n([arxiv](https://arxiv.org/abs/2103.01234) | "
+                 "[pdf](./assets/widgets.pdf))", "list")
+    assert (m.title, [p.display() for p in m.authors], m.venue, m.notes, m.arxiv) == (
+        "Unbounded widgets on rational towns in positive characteristic", ["Ann Lee"],
+        "To appear in J. Widg. Angew. Math", ["To appear"], "2103.01234")
+
+
+def test_editors_marked_eds_before_the_volume_title_are_its_authors():
+    (m,) = parse("- Ann Lee, Bo R. Wu, **Cy Diallo**, & Dee Okafor (eds.). Proceedings of the Tenth Meeting of the "
+                 "Widget Society. WS. (2016)", "reference")
+    assert (m.title, [p.display() for p in m.authors], m.year) == (
+        "Proceedings of the Tenth Meeting of the Widget Society", ["Ann Lee", "Bo R. Wu", "Cy Diallo", "Dee Okafor"],
+        2016)
+
+
 def test_reference_title_is_cut_after_the_authors_not_at_an_initial():
     (m,) = parse("- [2] Ann Lee, Geemi P. Wu, and Andrew D. White. Graph Nets for Molecules. *Chemical Science*, 2020.",
                  "reference")

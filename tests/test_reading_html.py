@@ -56,6 +56,28 @@ def test_list_items_keep_their_lines_marks_and_nested_field_lines():
     ]
 
 
+def test_a_long_author_list_nested_under_a_title_is_its_field_and_nested_papers_are_entries():
+    page = """<ul>
+  <li><a href="https://x.org/p1">Quiet Widgets for Dense Cities and Sparse Towns</a><br>
+    <ul><li>Ann Lee, Bo Wu, Cy Diallo, <strong>Dee Okafor</strong>, Eve Marchetti, Fay Sato, Gil Novak, Hana Osei,
+    and Ivo Brandt</li>
+    <li>Proceedings of the Annual Meeting of the Widget Design Society (WDS), July 2018</li></ul>
+  </li>
+  <li>Widgets
+    <ul><li>Ann Lee and Bo Wu. Quiet Widgets for Dense Cities and Their Sparse Towns. In WDS, 2018.</li>
+    <li>Bo Wu, Ann Lee. Loud Widgets for the Sparse Towns of the North. In WDS, 2019.</li></ul>
+  </li>
+</ul>"""
+    assert lines_of(page) == [
+        (2, "- [Quiet Widgets for Dense Cities and Sparse Towns](https://x.org/p1)"),
+        (3, "Ann Lee, Bo Wu, Cy Diallo, **Dee Okafor**, Eve Marchetti, Fay Sato, Gil Novak, Hana Osei, and Ivo Brandt"),
+        (5, "Proceedings of the Annual Meeting of the Widget Design Society (WDS), July 2018"),
+        (7, "- Widgets"),
+        (8, "- Ann Lee and Bo Wu. Quiet Widgets for Dense Cities and Their Sparse Towns. In WDS, 2018."),
+        (9, "- Bo Wu, Ann Lee. Loud Widgets for the Sparse Towns of the North. In WDS, 2019."),
+    ]
+
+
 def test_a_paper_written_as_one_div_per_field_is_one_entry():
     page = """<div class="pub">
 <div class="title">Learning Soft Shadows</div>
@@ -92,6 +114,26 @@ def test_a_badge_column_beside_a_record_is_read_after_it_and_a_label_column_star
     csl = """<div class="csl-entry"><div class="csl-left-margin">[1] </div><div class="csl-right-inline">A.
 Lee and B. Wu, <span>“Near-optimal fields.”</span> In submission.</div></div>"""
     assert texts_of(csl) == ["- [1] A. Lee and B. Wu, “Near-optimal fields.” In submission."]
+
+
+def test_a_hidden_bibtex_block_is_read_as_the_link_to_its_doi_and_nothing_else_hidden_is():
+    entry = """<ol><li><div class="title">Sparse Voxel Fields</div><div class="author">Ann Lee</div>
+<div class="links"><a class="bibtex btn">Bib</a></div>
+<div class="abstract hidden"><p>Improves on doi = {10.5555/other.1} by far.</p></div>
+<div class="bibtex hidden"><pre><code>@inproceedings{lee2023sparse,
+  title = {Sparse Voxel Fields},
+  doi = {10.5555/svf.2023.7},
+}</code></pre></div></li></ol>"""
+    assert lines_of(entry) == [(1, "- Sparse Voxel Fields"), (1, "Ann Lee"), (2, "Bib"),
+                               (4, "[DOI](https://doi.org/10.5555/svf.2023.7)")]
+
+
+def test_classed_spans_written_back_to_back_are_read_apart():
+    item = ('<ul><li><span class="badge">WDC 2021</span> <strong><a href="/swe">Spherical Widget Embedding</a></strong>'
+            '<span class="pub-authors"><strong>Ann Lee</strong>, Bo Wu.</span><span class="pub-meta">Widget Design '
+            'Conference (WDC), 2021</span> and Cy<span class="x">Z</span></li></ul>')
+    assert texts_of(item) == ["- WDC 2021 **[Spherical Widget Embedding](/swe)** **Ann Lee**, Bo Wu. "
+                              "Widget Design Conference (WDC), 2021 and CyZ"]
 
 
 def test_a_heading_left_open_around_a_list_is_its_own_heading_and_the_blocks_it_holds():

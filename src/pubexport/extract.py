@@ -16,7 +16,7 @@ from .finder import find_entries, opens_with_abstract_label, reads_as_prose
 from .headings import NEWS, PUBLICATIONS
 from .match import loose_title_clashes
 from .models import Document, Entry, Mention, share_equal_values
-from .parser import link_row, parse_entry
+from .parser import heading_year, link_row, parse_entry
 
 log = logging.getLogger("pubexport")
 
@@ -26,7 +26,10 @@ def extract(doc: Document) -> list[Mention]:
         return share_equal_values(mentions_from_bibliography(doc))
     found = candidates(doc)
     calls = decide(found, load_model())
-    return share_equal_values(resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)]))
+    mentions = resolve_loose([c.mention for c, call in zip(found, calls) if accepted(c, call)])
+    for mention in mentions:
+        mention.year = mention.year or heading_year(mention.section)
+    return share_equal_values(mentions)
 
 
 def candidates(doc: Document) -> list[Candidate]:

@@ -194,7 +194,7 @@ def _units(lines: list[Line]) -> list[tuple[list[Line], bool]]:
             if current:
                 units.append((current, is_item))
             current, is_item = [], False
-        elif _is_item(line.text) and not _open_link(current):
+        elif _is_item(line.text) and not _open_link(current) and not (current and _is_link_row(line.text)):
             if current:
                 units.append((current, is_item))
             current, is_item = [line], True
@@ -210,6 +210,16 @@ def _units(lines: list[Line]) -> list[tuple[list[Line], bool]]:
         else:
             out.append((unit, item))
     return out
+
+
+def _is_link_row(text: str) -> bool:
+    """A line of generic links opened by a separator that reads as a bullet (``· [DOI](..) · [PDF](..)``,
+    the cited-by counter before the first dot empty): the links of the entry above, no item."""
+    if "](" not in text:
+        return False
+    from .parser import link_row  # (the parser reads the finder's shapes)
+
+    return link_row(text) is not None
 
 
 def _open_link(lines: list[Line]) -> bool:

@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz, process
 from . import match
 from .match import Features
 from .gcpause import paused_gc
+from .identifiers import arxiv_id_of_doi, bare_doi
 from .models import PREPRINT, Mention, Person, Record, Work
 from .report import Report
 
@@ -434,7 +436,7 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
         venue_acronym=(venue_from.venue_acronym if venue_from and venue_from.venue_acronym
                        else _most_common([m.venue_acronym for m in (published or group)])),
         type=_best_type(group, published, venue_from, arxiv),
-        doi=_most_common([f.doi for f in group_feats]),
+        doi=_most_common([f.doi for f in group_feats]) or _most_common([_arxiv_doi(m, arxiv) for m in group]),
         arxiv=arxiv,
         arxiv_class=_most_common([m.arxiv_class for m, f in zip(group, group_feats) if f.arxiv == arxiv]),
         urls=_union([m.urls for m in group if m.authors] + [m.urls for m in group if not m.authors]),
@@ -460,11 +462,23 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
 def _single(m: Mention, f: Features) -> Record:
     """The record of a paper mentioned once: its fields as read, identifiers normalised."""
     record = Record(**{name: getattr(m, name) for name in _WORK_FIELDS})
-    record.title, record.doi, record.arxiv = m.title.strip(), f.doi, f.arxiv
+    record.title, record.doi, record.arxiv = m.title.strip(), f.doi or _arxiv_doi(m, f.arxiv), f.arxiv
     record.authors = list(m.authors)
     record.urls, record.notes = _union([m.urls]), _union([m.notes])
     record.sources, record.owners, record.mentions = [m.source], [m.owner] if m.owner else [], [m]
     return record
+
+
+def _arxiv_doi(m: Mention, arxiv: str) -> str:
+    """The arXiv DOI (10.48550/arXiv.ID) the mention wrote for the record's arXiv id: matching reads
+    it as that id alone, the record keeps it as the DOI the page gave (a published DOI comes first)."""
+    if not m.doi or not arxiv:
+        return ""
+    doi = bare_doi(m.doi).lower()
+    return doi if _VERSION.sub("", arxiv_id_of_doi(doi)) == arxiv else ""
+
+
+_VERSION = re.compile(r"v\d+$")
 
 
 _WORK_FIELDS = [f.name for f in fields(Work)]

@@ -12,11 +12,12 @@ from functools import lru_cache
 
 from .fields.model import VENUE_INNER, LabelledEntry, label_entry
 from .finder import LABEL, is_venue_line
+from .identifiers import doi_of_address
 from .models import PATENT, PREPRINT, REPORT, UNKNOWN, Entry, Mention, Person
 from .names import (DATE, UPPER, clean_author_text, coauthors, looks_like_authors, looks_like_several_names,
                     split_authors, without_dates)
-from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, VenueInfo, find_venue, find_year, is_status, kind_type,
-                     parse_venue)
+from .venues import (ARTICLE_JOURNAL, PAPER_CONFERENCE, STATUS_NOTE, VenueInfo, find_venue, find_year, is_status,
+                     kind_type, parse_venue)
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 # (Look-behinds sit after a first character here and below, so that the regex engine can skip
@@ -31,7 +32,7 @@ NEWS_DATE = re.compile(r"^\s*[\[(]?\s*\**\s*([A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d
 ARXIV_NEW = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arxiv[:\s]\s*(?:preprint\s+)?(?:arxiv:)?\s*|corr\s+abs/)"
                        r"(\d{4})\.(\d{4,5})(?:v\d+)?(?![\d.]\d)", re.I)
 ARXIV_OLD = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:\s*)([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
+DOI = re.compile(r"\b(10\.\d{4,9}(?:/|%2F)[^\s\"<>\])]+)", re.I)
 PATENT_NUMBER = re.compile(r"\b((?:CN|US|EP|WO|JP|KR|DE|GB|FR)\s?\d[\d,./ -]{4,}\d(?:\s?[A-C]\d?)?)\b")
 GENERIC_WORDS = ("abs paper pdf code codes project page homepage link arxiv slide slides video poster bibtex bib demo "
                  "website web data dataset report supp supplementary github blog talk doi abstract html openreview "
@@ -197,8 +198,9 @@ def arxiv_id(text: str) -> str:
 
 
 def doi_of(text: str) -> str:
+    """The first DOI in the entry's text or links, also one inside a publisher's address."""
     match = DOI.search(text) if "10." in text else None
-    return match.group(1).rstrip(".,;") if match else ""
+    return doi_of_address(match.group(1)) if match else ""
 
 
 def strip_label(text: str) -> tuple[str, str]:
@@ -246,6 +248,15 @@ def build(entry: Entry, title: str, authors: list[Person], venue: VenueInfo, *, 
         mention.venue = "arXiv"
         mention.venue_acronym = "arXiv"
     return mention
+
+
+YEAR_HEADING = re.compile(r"\W*((?:19|20)\d\d)\W*")
+
+
+def heading_year(section: str) -> int | None:
+    """The year a heading that is only a year (``### 2022``) gives the entries under it."""
+    found = YEAR_HEADING.fullmatch(section) if section else None
+    return int(found.group(1)) if found else None
 
 
 def _venue_from(text: str, *, in_proceedings: bool | None = None) -> VenueInfo:
@@ -326,7 +337,8 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
         title, sep, after = _first_sentence(rest)
         return text[:apa.start()], title, after, int(apa.group(1))
     bold = BOLD.search(text)
-    if bold and len(bold.group(1).split()) >= 3 and not looks_like_authors(bold.group(1)):
+    if bold and len(bold.group(1).split()) >= 3 and (not looks_like_authors(bold.group(1))
+                                                     or _title_over_authors(bold.group(1), text[bold.end():])):
         return _authors_beside_title(text[:bold.start()], bold.group(1), text[bold.end():])
     authors, rest = _split_authors_prefix(text)
     if not authors:
@@ -372,6 +384,18 @@ def split_reference(text: str) -> tuple[str, str, str, int | None] | None:
     return authors, title, after, year
 
 
+AN_INITIAL_IN = re.compile(r"(?:^|\s)(?:[A-Z]\.|[B-HJ-Z])(?=\s|$)")  # (``A`` and ``I`` are words)
+
+
+def _title_over_authors(marked: str, after: str) -> bool:
+    """Capitalised words in bold (``**[Spherical Text Embedding](..)**``) that read as one name are
+    the title when an author list of its own opens the text after them; a name in bold goes on
+    into the rest of its list (``**Maria Garcia Lopez**, B. Wu``), and initials make it a name."""
+    if after.lstrip(" *").startswith((",", ";", "&", "and ")) or AN_INITIAL_IN.search(plain(marked)):
+        return False
+    return bool(_leading_authors(after)[0])
+
+
 def _around_link(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a quoted title, widened to the link it is the whole text of (``["Title"](url)``)."""
     if start and text[start - 1] == "[":
@@ -398,14 +422,17 @@ def _link_ending_in_quote(text: str, start: int, end: int) -> re.Match | None:
     return link if before and not looks_like_authors(without_dates(before)) else None
 
 
-def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, None]:
-    """(authors, title, rest) around a marked title: the authors before it, or, where the text
-    before it is no author list (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the
-    author list that opens the text after it; a badge alone is no author."""
+def _authors_beside_title(before: str, title: str, after: str) -> tuple[str, str, str, int | None]:
+    """(authors, title, rest, year) around a marked title: the authors before it (and the year
+    written after them, ``Kieran Healy. 2006.``), or, where the text before it is no author list
+    (a venue badge ``NeurIPS 2024``, a date ``**2021**,``), the author list that opens the text
+    after it; a badge alone is no author."""
     words = plain(before).strip(" .,;:")
     names = without_dates(words)  # ``Kieran Healy. 2006.``, but not ``NeurIPS 2024``
-    if looks_like_authors(words) or names != words and looks_like_authors(names) and not _is_badge(names):
+    if looks_like_authors(words):
         return before, title, after, None
+    if names != words and looks_like_authors(names) and not _is_badge(names):
+        return before, title, after, find_year(words)
     names, rest = _leading_authors(after)
     if names:
         return names, title, rest, None
@@ -490,8 +517,15 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
             candidate = head = candidate[:edited.start()]
         if looks_like_authors(candidate):
             return head, text[match.end():]
+        editors = EDITORS_MARK.search(candidate)
+        if editors and looks_like_authors(candidate[:editors.start()]):
+            return head[:head.rindex("(")], text[match.end():]  # the editors of the volume that follows
         return "", text
     return "", text
+
+
+# ``A, B & C (eds.).``: the names before it are the editors of a volume.
+EDITORS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|coords?|orgs?)\.?\)$", re.I)
 
 
 def _vancouver(text: str) -> bool:
@@ -548,13 +582,16 @@ def parse_lines(entry: Entry) -> list[Mention]:
     if authors_line is None and venue_line is None and title_line is lines[0] and len(lines) > 1:
         # a reference wrapped over several lines
         return parse_reference(entry)
-    title, title_year = _title_and_year(_title_of_line(title_line, patent=bool(patent_number)))
+    marked, after_title = _title_of_line(title_line, patent=bool(patent_number))
+    title, title_year = _title_and_year(marked)
     title, status = _title_and_status(title)
     venue_line = venue_line or status or None
     year_hint = year_hint or title_year
     if not is_title(title, strict=not (patent_number or authors_line)):
         return []
     authors = split_authors(authors_line) if authors_line else []
+    if venue_line is None and authors_line is not None:
+        venue_line = _venue_after_title(after_title) or None
     venue = _venue_from(venue_line) if venue_line else VenueInfo()
     return [build(entry, title, authors, venue, year_hint=find_year(plain(venue_line or "")) or year_hint)]
 
@@ -633,24 +670,39 @@ def _is_venue(line: str) -> bool:
     if len(text.split()) > 25:
         return False
     info = parse_venue(text)
-    evidence = info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+    evidence = (info.acronym or info.year or info.type != UNKNOWN or info.pages or info.volume or IN_PREFIX.match(text)
+                or STATUS_NOTE.search(text) and not is_status(info.venue))  # ``To appear in J. Widg. Math.``
     return bool(info.venue) and bool(evidence)
 
 
-def _title_of_line(line: str, *, patent: bool = False) -> str:
+def _title_of_line(line: str, *, patent: bool = False) -> tuple[str, str]:
+    """The title on the title line, and what follows a title marked as a link, in bold or in
+    quotes on that line (``*[Title](url).* CoLLAs.``)."""
     stripped = LEAD_MARKS.sub("", line) if _title_link(line) else line.strip()
     if patent:
         stripped = PATENT_NUMBER.sub("", plain(stripped) if "](" not in stripped else stripped, count=1).strip()
     link = LINK.match(stripped)
     if link and not is_generic_link(link.group(1).strip()):
-        return clean_title(link.group(1))
+        return clean_title(link.group(1)), stripped[link.end():]
     bold = BOLD.match(stripped)
     if bold:
-        return clean_title(bold.group(1))
+        return clean_title(bold.group(1)), stripped[bold.end():]
     quoted = _quoted(stripped)
     if quoted:
-        return clean_title(next(g for g in quoted.groups() if g))
-    return clean_title(stripped)
+        return clean_title(next(g for g in quoted.groups() if g)), stripped[quoted.end():]
+    return clean_title(stripped), ""
+
+
+VENUE_AFTER_TITLE_MAX_WORDS = 12
+
+
+def _venue_after_title(rest: str) -> str:
+    """A venue written after the marked title on its line (``*[Title](url).* Nature Machine
+    Intelligence.``) when no line of the entry is one: a few words that parse as a venue."""
+    text = plain(rest).strip(" .,;:*_")
+    if not text or len(text.split()) > VENUE_AFTER_TITLE_MAX_WORDS or not parse_venue(text).venue:
+        return ""
+    return text
 
 
 def parse_block(entry: Entry) -> list[Mention]:

@@ -152,9 +152,23 @@ NESTED_ENTRY_MIN_WORDS = 12
 def _nested_entries(block: Block) -> bool:
     """A list nested in an item holds entries of its own when all its items are long (a topic
     item over its papers), not when some are an entry's short field lines (its venue line
-    beside a long author list or description)."""
+    beside a long author list or description), nor when one is a list of names (the authors
+    of the title above, however many)."""
     items = [c for c in block.children if c.kind in (ITEM, ROW)]
-    return bool(items) and min(len(i.text().split()) for i in items) > NESTED_ENTRY_MIN_WORDS
+    if not items:
+        return False
+    texts = [i.text() for i in items]
+    return min(len(t.split()) for t in texts) > NESTED_ENTRY_MIN_WORDS and not any(map(_reads_as_names, texts))
+
+
+NAME_LIST_WORDS = frozenset({"and", "&", "et", "al", "al."})
+
+
+def _reads_as_names(text: str) -> bool:
+    """Capitalised words in comma-separated runs (``Ann Lee, Bo Wu, and Cy Diallo``): an author
+    line; a paper of its own has a title's lower-case words, or a venue's."""
+    words = text.replace(",", " ").split()
+    return "," in text and all(w[0].isupper() or w in NAME_LIST_WORDS for w in words)
 
 
 def _entry_lines(block: Block) -> list[tuple[int, str]]:

@@ -190,6 +190,18 @@ class _Inline:
     spans: list[Span] = field(default_factory=list)
 
 
+# The doi field of a BibTeX entry (``doi = {10.18653/v1/2021.eacl-main.272},``).
+BIBTEX_DOI = re.compile(r"@\w+\s*\{[^@]*?\bdoi\s*=\s*[{\"]\s*(10\.\d{4,9}/[^\s{}\"]+)\s*[}\"]", re.I)
+DOI_LINK = "https://doi.org/"
+
+
+def _hidden_bibtex_doi(node: LexborNode) -> str:
+    """The DOI of a hidden BibTeX entry (al-folio's and Hugo's ``Bib`` block), or ""."""
+    text = node.text(deep=True)
+    found = BIBTEX_DOI.search(text) if "doi" in text.lower() and "@" in text else None
+    return found.group(1) if found else ""
+
+
 def _hidden(attributes: dict) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
@@ -272,8 +284,11 @@ class _Walker:
         tag = tag.lower() if tag else ""
         attributes = node.attributes
         if self._dropped(node, tag, attributes):
-            self._enter_marked(attributes)
+            line = self._enter_marked(attributes)
+            doi = _hidden_bibtex_doi(node) if tag not in DROPPED else ""
             self._skip(node)
+            if doi:  # the entry's own citation behind a ``Bib`` button: read as the link to its DOI
+                inline.spans += [Span(" ", line), Span("DOI", line, href=DOI_LINK + doi), Span(" ", line)]
             return
         line = self._enter_marked(attributes)
         if depth >= MAX_DEPTH:
@@ -291,6 +306,8 @@ class _Walker:
             if marks.href and alt.strip():  # an icon link (``[PDF]`` as a picture) reads as its alt text
                 self._text(f" {alt.strip()} ", inline, marks)
             return
+        if tag == "span" and attributes.get("class") and _after_element(node):
+            _separate(inline)
         bold, italic = tag in BOLD, tag in ITALIC
         inner = _Marks(marks.bold or bold, marks.italic or italic,
                        (attributes.get("href") or "").strip() if tag == "a" else marks.href,
@@ -437,6 +454,21 @@ class _Walker:
     @staticmethod
     def _span(text: str, line: int, marks: _Marks) -> Span:
         return Span(text, line, marks.bold, marks.italic, marks.href, marks.code)
+
+
+def _after_element(node: LexborNode) -> bool:
+    """The node follows another element with no text between (``</strong><span class=..>``)."""
+    before = node.prev
+    return before is not None and before.is_element_node
+
+
+def _separate(inline: _Inline) -> None:
+    """A space after the run so far, unless it ends in one: a page's template writes its fields as
+    classed spans back to back (``<span class="pub-authors">..Han.</span><span class="pub-meta">``),
+    which its style sheet sets apart; read run together they would fuse two fields' words."""
+    last = next((s for s in reversed(inline.spans) if s.text or s.br), None)
+    if last is not None and not last.br and not last.text.endswith(" "):
+        inline.spans.append(Span(" ", last.line))
 
 
 def _trim(spans: list[Span]) -> list[Span]:
