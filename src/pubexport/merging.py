@@ -306,26 +306,23 @@ class _Linker:
                 score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
                 if score >= cutoff:
                     self._cross(groups[other], groups[t], score)
-        self._neighbours(groups, titles, keys, cutoff)
+        self._neighbours(groups, list(by_title), titles, keys, cutoff)
 
-    def _neighbours(self, groups: list[list[int]], titles: list[str], keys: list[list[str]], cutoff: float) -> None:
+    def _neighbours(self, groups: list[list[int]], compact: list[str], titles: list[str], keys: list[list[str]],
+                    cutoff: float) -> None:
         """Sorted neighbourhood: compare each title with the next few in the sorted order of the
-        titles without spaces, and of the same read backwards. A typo in a title's only rare
-        words leaves it without a shared word key, but it keeps the start or the end it shares
-        with its correct spelling, so one of the two orders puts the two side by side (pairs
-        sharing a word key were scored already)."""
-        compact = [title.replace(" ", "") for title in titles]
-        key_sets = [frozenset(k) for k in keys]
-        ratio, crossed = fuzz.ratio, set()
+        titles without spaces (``compact``), and of the same read backwards. A typo in a title's
+        only rare words leaves it without a shared word key, but it keeps the start or the end it
+        shares with its correct spelling, so one of the two orders puts the two side by side
+        (pairs sharing a word key were scored already: looked at only for the few that score)."""
+        ratio, overlaps, crossed = fuzz.ratio, match.overlaps, set()
         for order in (sorted(range(len(titles)), key=compact.__getitem__),
                       sorted(range(len(titles)), key=lambda t: compact[t][::-1])):
             for k, t in enumerate(order):
-                title, held = titles[t], key_sets[t]
+                title = titles[t]
                 for other in order[k + 1:k + 1 + NEIGHBOURS]:
-                    if held and key_sets[other] and not held.isdisjoint(key_sets[other]):
-                        continue
                     score = ratio(title, titles[other], score_cutoff=cutoff)
-                    if score:
+                    if score and not overlaps(keys[t], keys[other]):
                         pair = (t, other) if t < other else (other, t)
                         if pair not in crossed:
                             crossed.add(pair)
@@ -354,7 +351,9 @@ def _rare_keys(titles: list[str], words_of) -> list[list[str]]:
                     key=lambda w: (df[w], w))
     rank = {w: r for r, w in enumerate(usable)}
     by_rank = rank.__getitem__
-    return [sorted(rank.keys() & words_of(title), key=by_rank)[:RARE_KEYS] for title in titles]
+    # the keys as ``usable`` holds them: one string per word, not one per title using it
+    return [[usable[r] for r in sorted(map(by_rank, rank.keys() & words_of(title)))[:RARE_KEYS]]
+            for title in titles]
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
@@ -364,11 +363,13 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
     out = groups.groups(titled)
     if len(titled) == len(feats):
         return sorted(out.values(), key=min)
-    index: dict[tuple, set[int]] = defaultdict(set)
+    # only the keys some loose mention names are indexed (a few percent of the titled mentions')
+    index: dict[tuple, set[int]] = {key: set() for f in feats if f.loose for key in _loose_keys(f)}
     for i in titled:
-        f = feats[i]
-        for key in _loose_keys(f):
-            index[key].add(i)
+        for key in _loose_keys(feats[i]):
+            held = index.get(key)
+            if held is not None:
+                held.add(i)
     for i, f in enumerate(feats):
         if not f.loose:
             continue
