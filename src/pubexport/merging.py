@@ -193,38 +193,33 @@ class _Linker:
 
     def __init__(self, mentions: list[Mention], feats: list[Features], report: Report | None):
         self.mentions, self.feats, self.report = mentions, feats, report
-        self.titled = [i for i, f in enumerate(feats) if not f.loose]
         self.found: list[tuple] = []
         self.reported: set = set()
 
     def links(self) -> list[tuple]:
-        """The pairs that merge, each (minus its strength, i, j, rule, evidence or None)."""
-        by_title: dict[str, list[int]] = defaultdict(list)
-        by_arxiv: dict[str, list[int]] = defaultdict(list)
-        by_doi: dict[str, list[int]] = defaultdict(list)
-        by_label: dict[tuple, list[int]] = defaultdict(list)
-        by_named_link: dict[tuple, list[int]] = defaultdict(list)
+        """The pairs that merge, each (minus its strength, i, j, rule, evidence or None).
+
+        Each identifier block is built when it is scanned and let go after it."""
         feats = self.feats
-        for i in self.titled:
-            f = feats[i]
-            by_title[f.compact].append(i)
-            if f.arxiv:
-                by_arxiv[f.arxiv].append(i)
-            if f.doi:
-                by_doi[f.doi].append(i)
-            if f.label:
-                by_label[f.label].append(i)
-            for link in f.named_links:
-                by_named_link[f.acronym, link].append(i)
+        by_title = self._blocks(lambda f: (f.compact,))
         for block in by_title.values():
             if len(block) > 1:
                 self._scan(self._collapse(block), 100.0)
-        for blocks in (by_arxiv, by_doi, by_label, by_named_link):
-            for block in blocks.values():
+        for keys_of in (_arxiv_key, _doi_key, _label_key, _named_link_keys):
+            for block in self._blocks(keys_of).values():
                 if len(block) > 1 and any(feats[i].compact != feats[block[0]].compact for i in block):
                     self._scan(block, None)
         self._similar_titles(by_title)
         return self.found
+
+    def _blocks(self, keys_of) -> dict:
+        """The titled mentions under each of the keys ``keys_of(features)`` gives them."""
+        blocks: dict = defaultdict(list)
+        for i, f in enumerate(self.feats):
+            if not f.loose:
+                for key in keys_of(f):
+                    blocks[key].append(i)
+        return blocks
 
     def _collapse(self, block: list[int]) -> list[int]:
         """Link mentions that agree on everything matching reads (title, ids, year, authors) to
@@ -334,6 +329,22 @@ class _Linker:
             for j in right[:MAX_SCAN]:
                 if self._judge(i, j, title):
                     return
+
+
+def _arxiv_key(f: Features) -> tuple:
+    return (f.arxiv,) if f.arxiv else ()
+
+
+def _doi_key(f: Features) -> tuple:
+    return (f.doi,) if f.doi else ()
+
+
+def _label_key(f: Features) -> tuple:
+    return (f.label,) if f.label else ()
+
+
+def _named_link_keys(f: Features) -> list[tuple]:
+    return [(f.acronym, link) for link in f.named_links]
 
 
 def _word_pairs(title: str) -> list[str]:
@@ -454,7 +465,6 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
             sources.append(m.source)
     record.sources = sources
     record.owners = sorted({m.owner for m in group if m.owner})
-    record.mentions = group
     return record
 
 
@@ -464,7 +474,7 @@ def _single(m: Mention, f: Features) -> Record:
     record.title, record.doi, record.arxiv = m.title.strip(), f.doi, f.arxiv
     record.authors = list(m.authors)
     record.urls, record.notes = _union([m.urls]), _union([m.notes])
-    record.sources, record.owners, record.mentions = [m.source], [m.owner] if m.owner else [], [m]
+    record.sources, record.owners = [m.source], [m.owner] if m.owner else []
     return record
 
 
