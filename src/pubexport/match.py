@@ -189,7 +189,7 @@ class FeatureCache:
     """Readings shared by many mentions of one merge (titles, author names, venues, links,
     labels), each made once and held once: a million mentions' features are mostly references."""
 
-    __slots__ = ("titles", "names", "venues", "author_lists", "links", "labels", "ids", "norms", "keys")
+    __slots__ = ("titles", "names", "venues", "author_lists", "links", "labels", "ids")
 
     def __init__(self):
         self.titles: dict[str, tuple] = {}
@@ -200,9 +200,6 @@ class FeatureCache:
         self.links: dict[tuple, tuple] = {}  # (urls, whether named) -> (paper links, named links)
         self.labels: dict[tuple, tuple] = {}  # (file, label) -> the same, one tuple per page's label
         self.ids: dict[tuple, tuple] = {}  # (arXiv id, DOI) as written -> as compared
-        self.norms: dict[str, tuple] = {}  # normalised title -> (it, without spaces): held once
-        # name keys and their tuples held once ("smith|a" is the key of many people)
-        self.keys: dict = {}
 
 
 def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
@@ -212,7 +209,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     raw = mention.title
     known = cache.titles.get(raw)
     if known is None:
-        known = cache.titles[raw] = _title_features(raw, cache.norms)
+        known = cache.titles[raw] = _title_features(raw)
     title, compact, acronym, markers = known
     names = cache.names
     authors = []
@@ -220,7 +217,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
         person = (p.family, p.given, p.literal)
         keys = names.get(person)
         if keys is None:
-            keys = names[person] = _shared_keys(_name_keys(*person), cache.keys) if is_plausible_name(p) else ()
+            keys = names[person] = _name_keys(*person) if is_plausible_name(p) else ()
         if keys:
             authors.append(keys)
     author_list = _NO_AUTHORS
@@ -271,12 +268,6 @@ def _ids(arxiv: str, doi: str) -> tuple[str, str]:
     return arxiv, doi
 
 
-def _shared_keys(keys: tuple[str, ...], shared: dict) -> tuple[str, ...]:
-    share = shared.setdefault
-    keys = tuple(share(key, key) for key in keys)
-    return share(keys, keys)
-
-
 def paper_links(urls: list[str]) -> tuple:
     """The links that name one paper's own file (a path ending in .pdf): the same such link on
     two entries of a page is one paper, unlike a shared code or project link."""
@@ -309,16 +300,11 @@ def is_plausible_name(person: Person) -> bool:
     return _DIGIT.search(person.literal or person.family + person.given) is None
 
 
-def _title_features(raw: str, norms: dict | None = None) -> tuple:
-    """(normalised title, without spaces, normalised part before a colon, part markers); with
-    ``norms``, raw titles that normalise alike share one normalised title and one key."""
+def _title_features(raw: str) -> tuple:
+    """(normalised title, without spaces, normalised part before a colon, part markers)."""
     title = normalise_title(raw) if raw else ""
     acronym = normalise_title(raw.split(":", 1)[0]) if ":" in raw else ""
-    if norms is None:
-        compact = title.replace(" ", "")
-    else:
-        title, compact = norms.get(title) or norms.setdefault(title, (title, title.replace(" ", "")))
-    return title, compact, acronym if acronym != title else "", part_markers(title)
+    return title, title.replace(" ", ""), acronym if acronym != title else "", part_markers(title)
 
 
 def title_similarity(a: str, b: str) -> float:
