@@ -501,6 +501,9 @@ def _most_common(values: list) -> str:
 
 
 def _union(lists: list[list[str]]) -> list[str]:
+    """Every value once (compared without case, surrounding space or a final /), in order."""
+    if len(lists) == 1 and len(lists[0]) <= 1:  # the common case: one value, nothing to compare
+        return [v for v in lists[0] if v]
     seen, out = set(), []
     for values in lists:
         if not values:
