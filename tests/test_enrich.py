@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from crossref_server import SCHEDULING_LAG, CrossrefServer, make_work, recorded_work
 
 from pubexport.enrichment import enrich
-from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, THESIS, UNKNOWN, Mention, Person, Record, Source
+from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, THESIS, UNKNOWN, Person, Record, Source
 from pubexport.report import Report
 
 RESNET = make_work("10.1109/cvpr.2016.90", "Deep Residual Learning for Image Recognition",
@@ -69,8 +69,7 @@ def record(title, authors=(), year=None, type=UNKNOWN, sources=1, **fields) -> R
     people = [Person(literal="others") if a == "others" else Person(family=a.split()[-1], given=" ".join(a.split()[:-1]))
               for a in authors]
     where = [Source(f"page{i}.md", 3) for i in range(sources)]
-    mentions = [Mention(title=title, authors=list(people), year=year, type=type, source=s) for s in where]
-    return Record(title=title, authors=people, year=year, type=type, sources=where, mentions=mentions, **fields)
+    return Record(title=title, authors=people, year=year, type=type, sources=where, **fields)
 
 
 def corpus() -> tuple[list[Record], list[str]]:
@@ -130,7 +129,7 @@ def test_one_request_per_record_however_many_mentions():
     records, _ = corpus()
     with server() as srv:
         stats, _ = run(records, srv)
-    assert sum(len(r.mentions) for r in records) > len(records)
+    assert sum(len(r.sources) for r in records) > len(records)
     assert srv.requests == stats.requests == len(records) and stats.retries == 0
 
 

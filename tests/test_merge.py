@@ -84,13 +84,13 @@ def test_loose_mention_joins_the_record_its_link_names_and_is_dropped_when_ambig
     news = mention("our new work on widgets is out", "ada.md", 2, arxiv="2101.00001", loose=True,
                    urls=["https://arxiv.org/abs/2101.00001"])
     [record] = merge([titled, news])
-    assert len(record.mentions) == 2 and record.urls == news.urls
+    assert len(record.sources) == 2 and record.urls == news.urls
     trap_a = mention("Prototype Widgets for Open-Set Segmentation", "cj.md", 20, arxiv="2307.00001")
     trap_b = mention("Open-Vocabulary Widget Segmentation via Decomposition", "cj.md", 24, arxiv="2307.00001")
     ambiguous = mention("aligning widgets for understanding", "cj.md", 3, arxiv="2307.00001", loose=True)
     report = Report()
     records = merge([trap_a, trap_b, ambiguous], report=report)
-    assert len(records) == 2 and all(len(r.mentions) == 1 for r in records)
+    assert len(records) == 2 and all(len(r.sources) == 1 for r in records)
     assert any(d.outcome == "dropped" and "several" in d.rule for d in report.decisions)
 
 
@@ -212,7 +212,7 @@ def test_wrong_link_on_one_page_does_not_keep_the_acronym_mention_out():
     wrong_link = mention(title, "w.md", 1, arxiv="1706.19277", year=2019, authors=authors)
     acronym = mention("GLINT", "news.md", 1, arxiv="1806.10202", year=2019)
     records = merge(right + [wrong_link, acronym])
-    assert len(records) == 1 and len(records[0].mentions) == 5
+    assert len(records) == 1 and len(records[0].sources) == 5
     assert records[0].arxiv == "1806.10202"
     shuffled = [acronym, wrong_link] + right[::-1]
     assert merge(shuffled) == records
@@ -239,7 +239,7 @@ def test_link_reused_from_a_sibling_paper_does_not_fuse_the_two_papers():
         mention(other, "c.md", 1, arxiv="2101.00001", year=2021, authors=authors),  # reused the sibling's link
     ])
     assert len(records) == 2
-    assert sorted(len(r.mentions) for r in records) == [1, 2]
+    assert sorted(len(r.sources) for r in records) == [1, 2]
 
 
 def test_venue_badge_read_as_authors_does_not_veto_identical_title_and_arxiv_id():
@@ -269,7 +269,7 @@ def test_twins_one_content_word_apart_listed_on_the_same_pages_stay_two_records(
         mention(image.lower(), "bo.md", 2, authors=people, year=2022, venue_acronym="CVPR"),
         mention(video.replace("Tracking", "Trackng"), "bo.md", 6, authors=people, year=2022, venue_acronym="CVPR"),
     ])
-    assert [sorted(m.source.path + str(m.source.line) for m in r.mentions) for r in records] == [
+    assert [sorted(s.path + str(s.line) for s in r.sources) for r in records] == [
         ["ada.md1", "bo.md2"], ["ada.md4", "bo.md6"]]
 
 
@@ -286,7 +286,7 @@ def test_twin_found_only_through_a_third_page_is_not_chained_in():
     # a third page misspells one twin so that it scores close to both
     between = mention("Unsupervisd Widget Learning for Gadget Graphs", "cy.md", 1, authors=people, year=2021)
     records = merge([supervised, unsupervised, between])
-    assert sorted(len(r.mentions) for r in records) == [1, 2]
+    assert sorted(len(r.sources) for r in records) == [1, 2]
 
 
 def test_two_entries_of_one_page_are_two_papers_but_its_news_item_joins_the_entry():
@@ -294,7 +294,7 @@ def test_two_entries_of_one_page_are_two_papers_but_its_news_item_joins_the_entr
     faster = mention("Faster Deterministic Widget Completion", "cv.md", 9, year=2013)
     news = mention("Faster Deterministic Widget Completion", "cv.md", 1, loose=True)
     records = merge([fast, faster, news])
-    assert sorted((r.title, len(r.mentions)) for r in records) == [
+    assert sorted((r.title, len(r.sources)) for r in records) == [
         ("Fast Deterministic Widget Completion", 1), ("Faster Deterministic Widget Completion", 2)]
 
 
@@ -310,7 +310,7 @@ def test_typo_in_a_titles_only_rare_word_still_finds_its_correct_spelling():
     typo = mention("Deep Widget Learning Zorbualxion", "bo.md", 5)
     records = merge(fillers + [right, typo])
     assert len(records) == 71
-    assert sorted(m.source.path for r in records if len(r.mentions) > 1 for m in r.mentions) == ["ada.md", "bo.md"]
+    assert sorted(s.path for r in records if len(r.sources) > 1 for s in r.sources) == ["ada.md", "bo.md"]
 
 
 def test_unmarked_news_item_linking_the_entrys_arxiv_id_joins_the_entry():
@@ -387,7 +387,7 @@ def test_extracted_mentions_carry_their_heading_so_a_papers_talk_joins_it():
 """
     mentions = extract(Document("cv.md", page, "markdown"))
     assert {m.section for m in mentions} == {"Published papers", "Conference papers"}
-    assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 2]
+    assert sorted(len(r.sources) for r in merge(mentions)) == [1, 2]
 
 
 def test_loose_mention_whose_text_names_another_title_is_refused_by_the_record_it_links():
@@ -395,12 +395,12 @@ def test_loose_mention_whose_text_names_another_title_is_refused_by_the_record_i
     wrong = mention("Dynamic Gadget Fields from Static Views", "ada.md", 2, arxiv="2101.00001", loose=True)
     report = Report()
     [record] = merge([entry, wrong], report=report)
-    assert record.mentions == [entry]
+    assert record.sources == [entry.source]
     [row] = [d for d in report.decisions if d.outcome == "dropped"]
     assert "refused" in row.rule
     # a description, or the title itself in other case, still joins
     for text in ("our new work on widgets is out", "GRADIENT LENSES FOR SPARSE WIDGET TRACKING"):
-        assert len(merge([entry, mention(text, "ada.md", 2, arxiv="2101.00001", loose=True)])[0].mentions) == 2
+        assert len(merge([entry, mention(text, "ada.md", 2, arxiv="2101.00001", loose=True)])[0].sources) == 2
 
 
 def test_news_item_whose_link_text_names_another_paper_does_not_become_the_entry_sharing_its_link():
@@ -440,7 +440,7 @@ def test_one_paper_announced_twice_in_the_news_and_listed_as_a_preprint_is_one_r
     assert [m.news for m in mentions] == [True, True, False, False]
     # news may announce a paper more than once, in other words and another year than its listing;
     # two entries of the list are still two papers
-    assert sorted(len(r.mentions) for r in merge(mentions)) == [1, 3]
+    assert sorted(len(r.sources) for r in merge(mentions)) == [1, 3]
 
 
 def test_arxiv_doi_a_page_gives_is_the_records_doi_unless_a_published_doi_is_given():

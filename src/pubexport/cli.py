@@ -232,6 +232,8 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
     skipped = f" ({files_skipped} skipped)" if files_skipped else ""
     report = Report(enabled=bool(report_path))
     records = pipeline.merge(mentions, report=report)
+    mentions_found = len(mentions)
+    del mentions  # records do not hold their mentions: enriching and writing run without them
     if not records and not allow_empty:
         return fail(f"no publications found in {files_seen} file(s){skipped}; nothing written "
                     "(--allow-empty writes an empty bibliography)", EXIT_NO_PUBLICATIONS)
@@ -258,8 +260,8 @@ def _run(paths, output, fmt, ascii_only, report_path, allow_empty, max_file_size
         if code:
             return code
     if not quiet:
-        click.echo(f"pubexport: {files_seen} files read{skipped}, {len(mentions)} mentions found, "
-                   f"{len(records)} records written, {len(mentions) - len(records)} mentions merged"
+        click.echo(f"pubexport: {files_seen} files read{skipped}, {mentions_found} mentions found, "
+                   f"{len(records)} records written, {mentions_found - len(records)} mentions merged"
                    f"{enrich_summary}", err=True)
         if change_summary:
             click.echo(f"pubexport: {output}: {change_summary}", err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,7 +146,7 @@ def _given_part(given: str) -> tuple[str, str]:
     return folded[:1], folded.rsplit(" ", 1)[-1] if len(folded.split(" ", 1)[0]) > 1 else ""
 
 
-_NO_KEYS = frozenset()
+_NO_KEYS = ()
 _NO_AUTHORS = ((), _NO_KEYS)
 
 
@@ -172,7 +173,7 @@ class Features:
     doi: str
     year: int | None
     authors: tuple  # one tuple of keys per named author (``person_keys``)
-    author_keys: frozenset
+    author_keys: tuple  # every key of ``authors`` once, sorted (a tuple: a third of a frozenset's memory)
     venue: str  # folded acronym of a published venue, or ""
     published: bool  # names a venue other than an arXiv listing
     label: tuple | None  # (file, label) when the mention carries a reference label
@@ -181,14 +182,15 @@ class Features:
     section: str  # the heading its entry stands under on that page
     news: bool  # its entry stands in a news section
     line: int  # the line its entry starts on
-    papers: frozenset  # links to one paper's file (…/paper.pdf), lower case, no scheme
-    named_links: frozenset  # when the title opens with a name before a colon: its links, as ``link_key``
+    papers: tuple  # links to one paper's file (…/paper.pdf), lower case, no scheme
+    named_links: tuple  # when the title opens with a name before a colon: its links, as ``link_key``
 
 
 class FeatureCache:
-    """Readings shared by many mentions of one merge (titles, author names, venues), each made once."""
+    """Readings shared by many mentions of one merge (titles, author names, venues, links,
+    labels), each made once and held once: a million mentions' features are mostly references."""
 
-    __slots__ = ("titles", "names", "venues", "author_lists")
+    __slots__ = ("titles", "names", "venues", "author_lists", "links", "labels", "ids")
 
     def __init__(self):
         self.titles: dict[str, tuple] = {}
@@ -196,6 +198,9 @@ class FeatureCache:
         self.venues: dict[tuple, tuple] = {}  # (venue, acronym) -> (published, folded venue)
         # one author list's keys -> (the same tuple, their union): a paper's mentions share both
         self.author_lists: dict[tuple, tuple] = {}
+        self.links: dict[tuple, tuple] = {}  # (urls, whether named) -> (paper links, named links)
+        self.labels: dict[tuple, tuple] = {}  # (file, label) -> the same, one tuple per page's label
+        self.ids: dict[tuple, tuple] = {}  # (arXiv id, DOI) as written -> as compared
 
 
 def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
@@ -220,16 +225,14 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     if authors:
         known_list = cache.author_lists.get(authors_key := tuple(authors))
         if known_list is None:
-            known_list = cache.author_lists[authors_key] = (authors_key, frozenset().union(*authors))
+            known_list = cache.author_lists[authors_key] = (authors_key, tuple(sorted(set().union(*authors))))
         author_list = known_list
-    doi = bare_doi(mention.doi).lower() if mention.doi else ""
-    arxiv = mention.arxiv.strip().lower() if mention.arxiv else ""
-    if doi.startswith("10.48550/"):
-        from_doi = arxiv_id_of_doi(doi)
-        if from_doi:
-            arxiv, doi = arxiv or from_doi, ""
-    if arxiv and ("v" in arxiv or ":" in arxiv):
-        arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
+    arxiv = doi = ""
+    if mention.arxiv or mention.doi:
+        known_ids = cache.ids.get(written_ids := (mention.arxiv, mention.doi))
+        if known_ids is None:
+            known_ids = cache.ids[written_ids] = _ids(*written_ids)
+        arxiv, doi = known_ids
     written = (mention.venue, mention.venue_acronym)
     known_venue = cache.venues.get(written)
     if known_venue is None:
@@ -237,19 +240,53 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
         known_venue = cache.venues[written] = (
             published, fold(mention.venue_acronym or mention.venue) if published else "")
     published, venue = known_venue
+    label = None
+    if mention.label:
+        written_label = (mention.source.path, mention.label)
+        label = cache.labels.setdefault(written_label, written_label)
+    papers = named = _NO_KEYS
+    if mention.urls:
+        known_links = cache.links.get(links_key := (*mention.urls, bool(acronym)))
+        if known_links is None:
+            known_links = cache.links[links_key] = (
+                paper_links(mention.urls), _distinct(map(link_key, mention.urls)) if acronym else _NO_KEYS)
+        papers, named = known_links
     return Features(title, compact, acronym, markers, arxiv, doi, mention.year, *author_list, venue, published,
-                    (mention.source.path, mention.label) if mention.label else None,
-                    mention.loose or not title, mention.source.path, mention.section, mention.news,
+                    label, mention.loose or not title, mention.source.path, mention.section, mention.news,
                     mention.source.line,
-                    paper_links(mention.urls) if mention.urls else _NO_KEYS,
-                    (frozenset(map(link_key, mention.urls)) or _NO_KEYS) if acronym and mention.urls else _NO_KEYS)
+                    papers, named)
 
 
-def paper_links(urls: list[str]) -> frozenset:
+def _ids(arxiv: str, doi: str) -> tuple[str, str]:
+    """(arXiv id, DOI) as compared: lower case, no version, an arXiv DOI read as its arXiv id."""
+    doi = bare_doi(doi).lower() if doi else ""
+    arxiv = arxiv.strip().lower() if arxiv else ""
+    if doi.startswith("10.48550/"):
+        from_doi = arxiv_id_of_doi(doi)
+        if from_doi:
+            arxiv, doi = arxiv or from_doi, ""
+    if arxiv and ("v" in arxiv or ":" in arxiv):
+        arxiv = _ARXIV_VERSION.sub("", arxiv.removeprefix("arxiv:"))
+    return arxiv, doi
+
+
+def paper_links(urls: list[str]) -> tuple:
     """The links that name one paper's own file (a path ending in .pdf): the same such link on
     two entries of a page is one paper, unlike a shared code or project link."""
-    return frozenset(u.split("://", 1)[-1].lower() for u in urls
-                     if u.lower().split("?", 1)[0].endswith(".pdf")) or _NO_KEYS
+    return _distinct(u.split("://", 1)[-1].lower() for u in urls if u.lower().split("?", 1)[0].endswith(".pdf"))
+
+
+def _distinct(values) -> tuple:
+    """The values once each, in their order: a mention's few links, compared with ``overlaps``."""
+    return tuple(dict.fromkeys(values)) or _NO_KEYS
+
+
+def overlaps(a: tuple, b: tuple) -> bool:
+    """True when two short tuples (links, author keys) share a value."""
+    for value in a:
+        if value in b:
+            return True
+    return False
 
 
 def link_key(url: str) -> str:
@@ -354,14 +391,16 @@ def author_overlap(a: Features, b: Features) -> float | None:
     """Share of the shorter author list found in the other; None when a side lists nobody."""
     if not a.authors or not b.authors:
         return None
+    if a.author_keys is b.author_keys:  # one author list, as most mentions of a paper give it
+        return 1.0
     short, other = (a, b) if len(a.authors) <= len(b.authors) else (b, a)
     everyone = other.author_keys
-    if short.author_keys <= everyone:
-        return 1.0
     found = 0
     for keys in short.authors:
-        if not everyone.isdisjoint(keys):
-            found += 1
+        for key in keys:
+            if key in everyone:
+                found += 1
+                break
     return found / len(short.authors)
 
 
@@ -444,7 +483,7 @@ def named_link(a: Features, b: Features) -> bool:
     """True when both titles open with the same name before a colon and both give one link (a
     project page, a repository): "Spider: Yale ... Challenge" linking the page of "Spider: A
     Large-Scale ... Dataset". Either alone is common to sibling papers; together they name one work."""
-    return bool(a.named_links) and a.acronym == b.acronym and not a.named_links.isdisjoint(b.named_links)
+    return bool(a.named_links) and a.acronym == b.acronym and overlaps(a.named_links, b.named_links)
 
 
 def separate_entries(a: Features, b: Features) -> bool:
@@ -474,23 +513,23 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         return False, "different numbers or part markers in the titles", ev.title >= SUPPORTED
     if ev.title < CLEARLY_DIFFERENT and not ev.acronym:
         if ev.same_id:
-            return False, f"same {ev.same_id} id but the titles clearly differ (a reused link)", True
+            return False, sys.intern(f"same {ev.same_id} id but the titles clearly differ (a reused link)"), True
         return False, "titles clearly differ", ev.same_label
     if (ev.same_page and a.compact != b.compact and not ev.acronym
-            and not ((ev.same_id or not a.papers.isdisjoint(b.papers)) and not ev.swapped
+            and not ((ev.same_id or overlaps(a.papers, b.papers)) and not ev.swapped
                      and ev.title >= NEAR_IDENTICAL)):
         return False, "two separate entries of one page", ev.title >= SUPPORTED
     if ev.authors_clash:
         if ev.same_id and not ev.id_clash and ev.title >= NEAR_IDENTICAL:
-            return True, f"same {ev.same_id} id and near-identical titles outweigh the author lists", False
+            return True, sys.intern(f"same {ev.same_id} id and near-identical titles outweigh the author lists"), False
         return False, "author lists clearly differ", True
     far = ev.year_gap is not None and ev.year_gap >= YEARS_FAR
     if ev.same_id and not ev.id_clash:
         if ev.acronym:
-            return True, f"acronym title opens the full title, same {ev.same_id} id", False
+            return True, sys.intern(f"acronym title opens the full title, same {ev.same_id} id"), False
         if far and ev.title < NEAR_IDENTICAL:
-            return False, f"same {ev.same_id} id but years far apart", True
-        return True, f"same {ev.same_id} id and titles agree", False
+            return False, sys.intern(f"same {ev.same_id} id but years far apart"), True
+        return True, sys.intern(f"same {ev.same_id} id and titles agree"), False
     if ev.same_label and not far:
         if ev.acronym or ev.title >= WITH_LABEL:
             return True, "same page and reference label, titles agree", False
@@ -502,8 +541,8 @@ def decide(a: Features, b: Features, ev: Evidence) -> tuple[bool, str, bool]:
         return True, "same name before the colon and a shared link", False
     if ev.id_clash:
         if ev.title >= DESPITE_ID_CLASH and not far:
-            return True, f"near-exact titles despite different {ev.id_clash} ids", False
-        return False, f"different {ev.id_clash} ids", ev.title >= SUPPORTED
+            return True, sys.intern(f"near-exact titles despite different {ev.id_clash} ids"), False
+        return False, sys.intern(f"different {ev.id_clash} ids"), ev.title >= SUPPORTED
     if far:
         return False, "years far apart", ev.title >= SUPPORTED
     short = _short(a, b)
@@ -530,7 +569,7 @@ def conflict(a: Features, b: Features) -> str:
     if a.compact != b.compact:  # equal titles cannot differ in title, markers, or despite ids
         title = title_similarity(a.title, b.title)
         if separate_entries(a, b) and not is_acronym_of(a, b) and not (
-                (shares_id(a, b) or not a.papers.isdisjoint(b.papers)) and title >= NEAR_IDENTICAL
+                (shares_id(a, b) or overlaps(a.papers, b.papers)) and title >= NEAR_IDENTICAL
                 and not swapped_words(a.title, b.title)):
             return "two separate entries of one page"
         if title < 100.0 and a.markers != b.markers and not is_acronym_of(a, b):

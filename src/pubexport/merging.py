@@ -195,38 +195,33 @@ class _Linker:
 
     def __init__(self, mentions: list[Mention], feats: list[Features], report: Report | None):
         self.mentions, self.feats, self.report = mentions, feats, report
-        self.titled = [i for i, f in enumerate(feats) if not f.loose]
         self.found: list[tuple] = []
         self.reported: set = set()
 
     def links(self) -> list[tuple]:
-        """The pairs that merge, each (minus its strength, i, j, rule, evidence or None)."""
-        by_title: dict[str, list[int]] = defaultdict(list)
-        by_arxiv: dict[str, list[int]] = defaultdict(list)
-        by_doi: dict[str, list[int]] = defaultdict(list)
-        by_label: dict[tuple, list[int]] = defaultdict(list)
-        by_named_link: dict[tuple, list[int]] = defaultdict(list)
+        """The pairs that merge, each (minus its strength, i, j, rule, evidence or None).
+
+        Each identifier block is built when it is scanned and let go after it."""
         feats = self.feats
-        for i in self.titled:
-            f = feats[i]
-            by_title[f.compact].append(i)
-            if f.arxiv:
-                by_arxiv[f.arxiv].append(i)
-            if f.doi:
-                by_doi[f.doi].append(i)
-            if f.label:
-                by_label[f.label].append(i)
-            for link in f.named_links:
-                by_named_link[f.acronym, link].append(i)
+        by_title = self._blocks(lambda f: (f.compact,))
         for block in by_title.values():
             if len(block) > 1:
                 self._scan(self._collapse(block), 100.0)
-        for blocks in (by_arxiv, by_doi, by_label, by_named_link):
-            for block in blocks.values():
+        for keys_of in (_arxiv_key, _doi_key, _label_key, _named_link_keys):
+            for block in self._blocks(keys_of).values():
                 if len(block) > 1 and any(feats[i].compact != feats[block[0]].compact for i in block):
                     self._scan(block, None)
         self._similar_titles(by_title)
         return self.found
+
+    def _blocks(self, keys_of) -> dict:
+        """The titled mentions under each of the keys ``keys_of(features)`` gives them."""
+        blocks: dict = defaultdict(list)
+        for i, f in enumerate(self.feats):
+            if not f.loose:
+                for key in keys_of(f):
+                    blocks[key].append(i)
+        return blocks
 
     def _collapse(self, block: list[int]) -> list[int]:
         """Link mentions that agree on everything matching reads (title, ids, year, authors) to
@@ -308,26 +303,23 @@ class _Linker:
                 score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
                 if score >= cutoff:
                     self._cross(groups[other], groups[t], score)
-        self._neighbours(groups, titles, keys, cutoff)
+        self._neighbours(groups, list(by_title), titles, keys, cutoff)
 
-    def _neighbours(self, groups: list[list[int]], titles: list[str], keys: list[list[str]], cutoff: float) -> None:
+    def _neighbours(self, groups: list[list[int]], compact: list[str], titles: list[str], keys: list[list[str]],
+                    cutoff: float) -> None:
         """Sorted neighbourhood: compare each title with the next few in the sorted order of the
-        titles without spaces, and of the same read backwards. A typo in a title's only rare
-        words leaves it without a shared word key, but it keeps the start or the end it shares
-        with its correct spelling, so one of the two orders puts the two side by side (pairs
-        sharing a word key were scored already)."""
-        compact = [title.replace(" ", "") for title in titles]
-        key_sets = [frozenset(k) for k in keys]
-        ratio, crossed = fuzz.ratio, set()
+        titles without spaces (``compact``), and of the same read backwards. A typo in a title's
+        only rare words leaves it without a shared word key, but it keeps the start or the end it
+        shares with its correct spelling, so one of the two orders puts the two side by side
+        (pairs sharing a word key were scored already: looked at only for the few that score)."""
+        ratio, overlaps, crossed = fuzz.ratio, match.overlaps, set()
         for order in (sorted(range(len(titles)), key=compact.__getitem__),
                       sorted(range(len(titles)), key=lambda t: compact[t][::-1])):
             for k, t in enumerate(order):
-                title, held = titles[t], key_sets[t]
+                title = titles[t]
                 for other in order[k + 1:k + 1 + NEIGHBOURS]:
-                    if held and key_sets[other] and not held.isdisjoint(key_sets[other]):
-                        continue
                     score = ratio(title, titles[other], score_cutoff=cutoff)
-                    if score:
+                    if score and not overlaps(keys[t], keys[other]):
                         pair = (t, other) if t < other else (other, t)
                         if pair not in crossed:
                             crossed.add(pair)
@@ -339,6 +331,22 @@ class _Linker:
             for j in right[:MAX_SCAN]:
                 if self._judge(i, j, title):
                     return
+
+
+def _arxiv_key(f: Features) -> tuple:
+    return (f.arxiv,) if f.arxiv else ()
+
+
+def _doi_key(f: Features) -> tuple:
+    return (f.doi,) if f.doi else ()
+
+
+def _label_key(f: Features) -> tuple:
+    return (f.label,) if f.label else ()
+
+
+def _named_link_keys(f: Features) -> list[tuple]:
+    return [(f.acronym, link) for link in f.named_links]
 
 
 def _word_pairs(title: str) -> list[str]:
@@ -356,7 +364,9 @@ def _rare_keys(titles: list[str], words_of) -> list[list[str]]:
                     key=lambda w: (df[w], w))
     rank = {w: r for r, w in enumerate(usable)}
     by_rank = rank.__getitem__
-    return [sorted(rank.keys() & words_of(title), key=by_rank)[:RARE_KEYS] for title in titles]
+    # the keys as ``usable`` holds them: one string per word, not one per title using it
+    return [[usable[r] for r in sorted(map(by_rank, rank.keys() & words_of(title)))[:RARE_KEYS]]
+            for title in titles]
 
 
 def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Groups,
@@ -366,11 +376,13 @@ def _attach_loose(mentions: list[Mention], feats: list[Features], groups: _Group
     out = groups.groups(titled)
     if len(titled) == len(feats):
         return sorted(out.values(), key=min)
-    index: dict[tuple, set[int]] = defaultdict(set)
+    # only the keys some loose mention names are indexed (a few percent of the titled mentions')
+    index: dict[tuple, set[int]] = {key: set() for f in feats if f.loose for key in _loose_keys(f)}
     for i in titled:
-        f = feats[i]
-        for key in _loose_keys(f):
-            index[key].add(i)
+        for key in _loose_keys(feats[i]):
+            held = index.get(key)
+            if held is not None:
+                held.add(i)
     for i, f in enumerate(feats):
         if not f.loose:
             continue
@@ -455,7 +467,6 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
             sources.append(m.source)
     record.sources = sources
     record.owners = sorted({m.owner for m in group if m.owner})
-    record.mentions = group
     return record
 
 
@@ -465,7 +476,7 @@ def _single(m: Mention, f: Features) -> Record:
     record.title, record.doi, record.arxiv = m.title.strip(), f.doi or _arxiv_doi(m, f.arxiv), f.arxiv
     record.authors = list(m.authors)
     record.urls, record.notes = _union([m.urls]), _union([m.notes])
-    record.sources, record.owners, record.mentions = [m.source], [m.owner] if m.owner else [], [m]
+    record.sources, record.owners = [m.source], [m.owner] if m.owner else []
     return record
 
 
@@ -504,6 +515,9 @@ def _most_common(values: list) -> str:
 
 
 def _union(lists: list[list[str]]) -> list[str]:
+    """Every value once (compared without case, surrounding space or a final /), in order."""
+    if len(lists) == 1 and len(lists[0]) <= 1:  # the common case: one value, nothing to compare
+        return [v for v in lists[0] if v]
     seen, out = set(), []
     for values in lists:
         if not values:

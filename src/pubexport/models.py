@@ -136,12 +136,14 @@ class Mention(Work):
 
 @dataclass(slots=True)
 class Record(Work):
-    """One paper after merging: the best fields of all its mentions, and where each came from."""
+    """One paper after merging: the best fields of all its mentions, and where each came from.
+
+    A record does not hold its mentions (``sources`` says where they are): once merged, the
+    mentions can be let go, which at a million of them is most of the memory."""
 
     key: str = ""  # citation key, set by the writer stage
     sources: list[Source] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
 
 
 def share_equal_values(mentions: list[Mention]) -> list[Mention]:
