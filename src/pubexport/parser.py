@@ -81,21 +81,24 @@ COMMA_NAME = re.compile(rf"(?:{UPPER}\.\s?-?)+\s?[^\W\d_][\w'’-]+|et\.? al\.?"
 VANCOUVER_NAME = re.compile(rf"(?:(?:\.\.\.|…)\s*)?(?:[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)*\s{UPPER}{{1,3}}\*?)?")
 VANCOUVER_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 AN_INITIAL_WORD = re.compile(rf"(?<![\w.]){UPPER}\.")
-# ``Title (2019)``: a year closing a title is the entry's year
+# ``Title (no prelo)``: a closing status says where the paper stands
 TITLE_STATUS = re.compile(r"\s*[(\[]([^()\[\]]{3,30})[)\]]$")
+# ``Title (2019)``: a year closing a title is the entry's year
 TITLE_YEAR = re.compile(r"\s*[(\[]((?:19|20)\d\d)[a-z]?[)\]]$")
 # the year closing an APA author line, ``Lee, A., & Wu, B. (2020).``
 APA_END = re.compile(r"\s*\(((?:19|20)\d\d)[a-z]?\)\.?$")
 # a dash run that opens a line before its linked title (``--- *[Title](url).*``)
 LEAD_MARKS = re.compile(r"^\s*[-–—]+[\s*_]*")
-# ``Title, [Venue](url) (2021).``: a closing link after a comma, then at most a year
-# A date sentence after the author list (``Kieran Healy. 2006. Title.``), and the words a title
-# runs on with after a link to its first words (``[Review](url) of *Book* by ...``).
+# a word on either side of a quoted phrase a sentence runs through (``memory and “traits” on``)
 WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 WORD_AFTER = re.compile(r"\s+[a-z]+\s")
-EDITORS_MARK = re.compile(r"\s*\((?:eds?|hrsg|orgs?|coords?)\.?\)$", re.I)
+# ``A, B & C (eds.).``: the names before it are the editors of a volume
+EDITORS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|coords?|orgs?)\.?\)$", re.I)
+# a date sentence after the author list (``Kieran Healy. 2006. Title.``), and the words a title
+# runs on with after a link to its first words (``[Review](url) of *Book* by ...``)
 DATE_SENTENCE = re.compile(rf"^\s*{DATE}\s*\.\s+", re.I)
 RUNS_ON = re.compile(r"^\s+(?:of|for|on|to|and|with|from)\s")
+# ``Title, [Venue](url) (2021).``: a closing link after a comma, then at most a year
 CLOSING_VENUE_LINK = re.compile(r",\s*(\[[^\[\]]+\]\([^()\s]+\)\s*(?:\((?:19|20)\d\d\))?)\.?\s*$")
 PUBLICATION_WORD = re.compile(r"\b(?:publications?|papers?|accepted|appears?|published|to appear)\b[^\"“]*$",
                               re.I)
@@ -517,15 +520,8 @@ def _split_authors_prefix(text: str) -> tuple[str, str]:
             candidate = head = candidate[:edited.start()]
         if looks_like_authors(candidate):
             return head, text[match.end():]
-        editors = EDITORS_MARK.search(candidate)
-        if editors and looks_like_authors(candidate[:editors.start()]):
-            return head[:head.rindex("(")], text[match.end():]  # the editors of the volume that follows
         return "", text
     return "", text
-
-
-# ``A, B & C (eds.).``: the names before it are the editors of a volume.
-EDITORS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|coords?|orgs?)\.?\)$", re.I)
 
 
 def _vancouver(text: str) -> bool:
