@@ -231,7 +231,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     if mention.arxiv or mention.doi:
         known_ids = cache.ids.get(written_ids := (mention.arxiv, mention.doi))
         if known_ids is None:
-            known_ids = cache.ids[written_ids] = _ids(*written_ids)
+            known_ids = cache.ids[written_ids] = compared_ids(*written_ids)
         arxiv, doi = known_ids
     written = (mention.venue, mention.venue_acronym)
     known_venue = cache.venues.get(written)
@@ -257,7 +257,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
                     papers, named)
 
 
-def _ids(arxiv: str, doi: str) -> tuple[str, str]:
+def compared_ids(arxiv: str, doi: str) -> tuple[str, str]:
     """(arXiv id, DOI) as compared: lower case, no version, an arXiv DOI read as its arXiv id."""
     doi = bare_doi(doi).lower() if doi else ""
     arxiv = arxiv.strip().lower() if arxiv else ""

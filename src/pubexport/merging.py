@@ -17,7 +17,6 @@
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
@@ -30,7 +29,7 @@ from rapidfuzz import fuzz, process
 from . import match
 from .match import Features
 from .gcpause import paused_gc
-from .identifiers import arxiv_id_of_doi, bare_doi
+from .identifiers import bare_doi
 from .models import PREPRINT, Mention, Person, Record, Work
 from .report import Report
 
@@ -486,10 +485,7 @@ def _arxiv_doi(m: Mention, arxiv: str) -> str:
     if not m.doi or not arxiv:
         return ""
     doi = bare_doi(m.doi).lower()
-    return doi if _VERSION.sub("", arxiv_id_of_doi(doi)) == arxiv else ""
-
-
-_VERSION = re.compile(r"v\d+$")
+    return doi if match.compared_ids("", doi)[0] == arxiv else ""
 
 
 _WORK_FIELDS = [f.name for f in fields(Work)]
