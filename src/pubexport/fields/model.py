@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from ..modelfiles import model_dir, model_file
+from ..modelfiles import model_file
 from .align import find_span, fold
 from .features import entry_features
 from .tokens import Token, tokenise
@@ -27,10 +27,6 @@ VENUE_INNER = frozenset({"year", "volume", "issue", "pages", "note"})
 TEXT_MIN_SCORE = 85
 
 
-def model_path() -> Path:
-    return model_dir() / MODEL_FILE
-
-
 @lru_cache(maxsize=4)
 def _tagger(path: str) -> pycrfsuite.Tagger | None:
     if not Path(path).is_file():
@@ -41,7 +37,7 @@ def _tagger(path: str) -> pycrfsuite.Tagger | None:
 
 
 def available() -> bool:
-    return _tagger(str(model_path())) is not None
+    return _tagger(model_file(MODEL_FILE)) is not None
 
 
 # labels whose per-token probability a reading keeps (parser.combine weighs the rules' title by the
