@@ -495,3 +495,15 @@ def test_page_title_in_the_settings_names_the_text_before_the_first_heading():
         ("Ventos e ondas na baía", 2017, "", 19),
         ("Tide gauges of the southern coast", 2015, "", 23),
     ]
+
+
+def test_a_short_page_of_reference_paragraphs_and_no_heading_gives_one_paper_per_paragraph():
+    page = ("Ann Lee, Bo Wu. Learning to rank sparse graphs. In Proceedings of ICML, 2021.\n\n"
+            "Ann Lee, Cy Diallo. A study of convex relaxations for clustering. NeurIPS, 2020.\n\n"
+            "Ann Lee. Robust estimators under heavy tails. Annals of Statistics, 2019.\n")
+    mentions = extract(Document("p.md", page, "markdown"))
+    assert [(m.title, [a.family for a in m.authors], m.year, m.source.line) for m in mentions] == [
+        ("Learning to rank sparse graphs", ["Lee", "Wu"], 2021, 1),
+        ("A study of convex relaxations for clustering", ["Lee", "Diallo"], 2020, 3),
+        ("Robust estimators under heavy tails", ["Lee"], 2019, 5)]
+    assert mentions[2].venue == "Annals of Statistics"

@@ -87,6 +87,15 @@ def test_a_paper_written_as_one_div_per_field_is_one_entry():
     assert lines_of(page) == [(2, "- Learning Soft Shadows"), (3, "Rafael Ortiz, Ann Lee"), (4, "CVPR 2023")]
 
 
+def test_paragraphs_of_whole_references_in_one_div_are_one_entry_each():
+    page = """<div class="content">
+<p>Rafael Ortiz, Ann Lee. Learning soft shadows from one image. CVPR, 2023.</p>
+<p>Ann Lee. Fast relighting of indoor scenes with priors. ECCV, 2022.</p>
+</div>"""
+    assert lines_of(page) == [(2, "Rafael Ortiz, Ann Lee. Learning soft shadows from one image. CVPR, 2023."),
+                              (3, "Ann Lee. Fast relighting of indoor scenes with priors. ECCV, 2022.")]
+
+
 def test_sibling_divs_repeating_a_title_rest_pattern_are_one_entry_each():
     page = """<h2>Publications</h2>
 <div class="paper_title">Graph Parsing in Context</div>

@@ -74,6 +74,12 @@ class Block:
 # ``<div>`` title, ``<div>`` authors, ``<div>`` venue), not as that many paragraphs.
 RECORD_MAX_LEAVES = 8
 
+# A leaf that states a year among at least this many words reads as a whole entry, not as one
+# field of one: a paper written field by field states its year once (its venue line or badge),
+# so two such leaves are two entries (references as paragraphs of one ``<div>`` or page).
+WHOLE_ENTRY_MIN_WORDS = 8
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
 
 def render_lines(root: Block) -> list[Line]:
     """The tree as the light markdown lines the finder reads: ``# heading``, ``- item`` (its
@@ -143,7 +149,13 @@ def _is_record(block: Block) -> bool:
     """A group of a few leaves with no further structure: one entry written field by field."""
     leaves = block.children
     return (not block.spans and 1 < len(leaves) <= RECORD_MAX_LEAVES
-            and all(c.kind in (PARAGRAPH, GROUP) and not c.children and c.spans for c in leaves))
+            and all(c.kind in (PARAGRAPH, GROUP) and not c.children and c.spans for c in leaves)
+            and sum(map(_reads_as_whole_entry, leaves)) < 2)
+
+
+def _reads_as_whole_entry(leaf: Block) -> bool:
+    text = leaf.text()
+    return len(text.split()) >= WHOLE_ENTRY_MIN_WORDS and bool(YEAR.search(text))
 
 
 NESTED_ENTRY_MIN_WORDS = 12
