@@ -224,7 +224,7 @@ SITE_SHAPES = {
     ],
     "sites.txt": [  # plain text, IEEE style, lettered labels under Journal/Conference/Preprints headings
         ("Robust beam alignment for mmWave links under blockage", ["K. Adeyemi", "P. Novak", "L. Schmidt"], 2023,
-         "IEEE Trans. Wireless Commun", ""),
+         "IEEE Trans. Wireless Commun.", ""),
         ("Learning channel charts from sparse measurements", ["P. Novak", "K. Adeyemi"], 2021,
          "IEEE Journal on Selected Areas in Communications", ""),
         ("A survey of learned beam management", ["K. Adeyemi"], 2021, "IEEE Communications Surveys & Tutorials", ""),
@@ -257,7 +257,7 @@ SITE_SHAPES = {
         ("Learned Cardinality Estimation under Drift", ["Anna Nowak", "Tomasz Kowalczyk"], 2023, "SIGMOD", ""),
         ("Vectorized Bloom Filters on GPUs", ["Tomasz Kowalczyk", "Piotr Wiśniewski"], 2023, "arXiv", "2305.06789"),
         ("Lock-Free Skip Lists Revisited", ["Tomasz Kowalczyk", "Anna Nowak"], 2021, "ICDE", ""),
-        ("Cost Models for Cloud Query Engines", ["Tomasz Kowalczyk"], 2021, "IEEE Trans. Knowl. Data Eng", ""),
+        ("Cost Models for Cloud Query Engines", ["Tomasz Kowalczyk"], 2021, "IEEE Trans. Knowl. Data Eng.", ""),
     ],
 }
 
@@ -425,7 +425,7 @@ def test_page_furniture_labels_and_affiliations_are_no_papers():
     mentions = fixture_mentions("furniture.md")
     assert [(m.title, names(m), m.venue, m.year, m.doi) for m in mentions] == [
         ("Zonation of glucose metabolism in liver lobules", ["A. Ferreira", "J. Okoro", "L. Brandt"],
-         "Journal of Hepatology, 78, 1-12", 2023, "10.5555/jhep.2023.01"),
+         "Journal of Hepatology", 2023, "10.5555/jhep.2023.01"),
         ("A kinetic model of hepatic gluconeogenesis", ["J. Okoro", "L. Brandt"],
          "PLoS Computational Biology, 17, 1-20", 2021, "10.5555/pcbi.2021.07"),
         ("Perfusion and growth in liver tissue models", ["L. Brandt", "J. Okoro"],

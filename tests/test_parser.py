@@ -54,7 +54,7 @@ def test_forthcoming_line_naming_its_journal_is_the_venue_line():
                  "[pdf](./assets/widgets.pdf))", "list")
     assert (m.title, [p.display() for p in m.authors], m.venue, m.notes, m.arxiv) == (
         "Unbounded widgets on rational towns in positive characteristic", ["Ann Lee"],
-        "To appear in J. Widg. Angew. Math", ["To appear"], "2103.01234")
+        "To appear in J. Widg. Angew. Math.", ["To appear"], "2103.01234")
 
 
 def test_editors_marked_eds_before_the_volume_title_are_its_authors():
@@ -172,7 +172,7 @@ def test_reference_title_link_after_the_authors_keeps_an_abbreviated_journal_who
                  "(http://doi.org/10.5194/wcp-18-7961-2018), Widg. Chem. Phys., doi:10.5194/wcp-18-7961-2018, 2018.",
                  "reference")
     assert (m.title, [p.display() for p in m.authors], m.venue, m.year, m.doi) == (
-        "On the widget activation in global models", ["J. Doe", "R. Roe", "P. Poe"], "Widg. Chem. Phys", 2018,
+        "On the widget activation in global models", ["J. Doe", "R. Roe", "P. Poe"], "Widg. Chem. Phys.", 2018,
         "10.5194/wcp-18-7961-2018")
 
 
@@ -212,7 +212,7 @@ def test_linked_title_after_authors_and_a_colon():
     (m,) = parse("- Okafor, R. A., Lindqvist, T., Brandt, H.: [Quiet lattices in folded paper cranes]"
                  "(https://doi.org/10.1/x), J. Imag. Mater., 2021", "reference")
     assert fields(m) == ("Quiet lattices in folded paper cranes", ["R. A. Okafor", "T. Lindqvist", "H. Brandt"],
-                         "J. Imag. Mater", 2021)
+                         "J. Imag. Mater.", 2021)
 
 
 def test_author_line_first_with_its_year_then_a_dashed_linked_title():
@@ -227,7 +227,8 @@ def test_a_row_of_one_word_links_is_no_author_line():
                  "*Journal of Imaginary Materials*, *12*, 45–67.\n[paper](https://example.org/a) [HAL](https://example.org/b)",
                  "list")
     assert fields(m) == ("Quiet lattices in folded paper cranes", ["R. Okafor", "T. Lindqvist", "H. Brandt"],
-                         "Journal of Imaginary Materials, 12, 45–67", 2021)
+                         "Journal of Imaginary Materials", 2021)
+    assert (m.volume, m.issue, m.pages) == ("12", "", "45-67")
     assert m.urls == ["https://example.org/a", "https://example.org/b"]
 
 

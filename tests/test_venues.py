@@ -1,4 +1,6 @@
 """Venue strings: acronym, full name, type, year and notes."""
+import pytest
+
 from pubexport.models import ARTICLE_JOURNAL, PAPER_CONFERENCE, PREPRINT, UNKNOWN
 from pubexport.venues import VENUES, parse_venue
 
@@ -162,3 +164,19 @@ def test_article_number_after_the_volume_is_the_pages_and_a_closing_year_is_no_p
     assert details("PLoS Widgets, 11(10), e0164975") == ("PLoS Widgets", None, "11", "10", "e0164975")
     assert details("Handbook of Widgets, Vol. 1-4, pp. 165-182") == ("Handbook of Widgets", None, "1-4", "", "165-182")
     assert details("Widget Letters, 12(3), 2019") == ("Widget Letters", 2019, "12", "3", "")
+
+
+@pytest.mark.parametrize("text, venue, volume, issue, pages", [
+    ("Atmos. Chem. Phys., 18, 15783-15810", "Atmos. Chem. Phys.", "18", "", "15783-15810"),
+    ("ACS Environ. AU, 3, 3, 153-163", "ACS Environ. AU", "3", "3", "153-163"),
+    ("Phys. Rev. Lett. 120, 1-5", "Phys. Rev. Lett.", "120", "", "1-5"),
+    ("Annals of Statistics, 48, 1–20.", "Annals of Statistics", "48", "", "1-20"),
+    ("Atmos. Chem. Phys., 17, 10855-10864, doi:110.5194/acp-17-10855-2017", "Atmos. Chem. Phys.", "17", "",
+     "10855-10864"),
+    ("NeuroImage, Vol. 237, pp. 118-137", "NeuroImage", "237", "", "118-137"),
+    ("Proc. ICML, 2019, 1-9", "Proc. ICML, 2019, 1-9", "", "", ""),  # a year is no volume
+])
+def test_volume_and_pages_between_commas_are_details_and_an_abbreviated_name_keeps_its_period(
+        text, venue, volume, issue, pages):
+    info = parse_venue(text)
+    assert (info.venue, info.volume, info.issue, info.pages) == (venue, volume, issue, pages)

@@ -131,6 +131,11 @@ PAGE_RANGE = r"(\d+(?:\s*[–—-]{1,2}\s*\d+)?)(?!\d)"
 VOLUME_ISSUE = re.compile(r"(?:\b(?i:vol(?:ume)?|v)\.?\s*)?\b(\d{1,4})\s?\((\d{1,4}(?:[–-]\d{1,4})?)\)"
                           r"(?:\s*[:,]\s*(?:pp?\.\s*)?" + PAGE_RANGE + ")?")
 VOLUME_PAGES = re.compile(r"\b(\d{1,4}):\s?" + PAGE_RANGE)
+# Volume, perhaps issue, then a page range between commas, with no bracket or colon (APA without
+# an issue, Copernicus, physics): ``Atmos. Chem. Phys., 18, 15783-15810``, ``ACS Environ. AU, 3, 3,
+# 153-163``, ``Phys. Rev. Lett. 120, 1-5``.
+VOLUME_COMMA_PAGES = re.compile(r"(?:,|(?<=\.)\s)\s*(\d{1,4}),\s*(?:(\d{1,4}),\s*)?(?:pp?\.\s*)?(\d+\s*[–—-]{1,2}\s*\d+)(?!\d)"
+                                r"(?=\s*(?:[.,;]|$))")
 # Vol. 3, v. 15, Volume No. 3, Vol. 1-4
 VOLUME_WORD = re.compile(r"\b(?:vol(?:ume)?\.?|v\.)\s*(?:no\.\s*)?(\d+(?:\s*[–-]\s*\d+)?)\b", re.I)
 # After the volume, an article number closes the details (``Automatica, vol. 155, 111165``,
@@ -139,7 +144,7 @@ ARTICLE_NUMBER = re.compile(r"[,;:]\s*(e?\d{4,}|[A-Z]\d{5,})(?=\s*(?:[.,;]\s*(?:
 ISSUE_WORD = re.compile(r"\b(?:no|nr|issue|num(?:ber)?)\.?\s*(\d+)\b", re.I)
 PAGES_WORD = re.compile(r"\b(?:pp?\.|pages?)\s*" + PAGE_RANGE, re.I)
 # Every detail above has a digit before "(" or ":", or one of these words.
-DETAIL_HINT = re.compile(r"\d\s?[(:]|\b(?:vol|no|nr|issue|num|pp?\.|page|v\.)", re.I)
+DETAIL_HINT = re.compile(r"\d\s?[(:]|\d,\s*\d|\b(?:vol|no|nr|issue|num|pp?\.|page|v\.)", re.I)
 PAGE_DASH = re.compile(r"\s*[–—-]{1,2}\s*")
 EMPTIED_LIST = re.compile(r"\s*[,;](?:\s*[,;])+")
 # A report number follows the report words: ``Technical Report TR-2022-07``, ``Tech. Rep. No. 12``.
@@ -333,11 +338,22 @@ def _only_badge(name: str, acronym: str) -> bool:
     return all(w in BADGE_WORDS or ORDINAL.fullmatch(w) for w in words)
 
 
+# A detail's word just before a number (``Vol. 237, pp. 1-9``, ``no. 4, 681-710``): that number is not
+# the volume of ``VOLUME_COMMA_PAGES`` but what the word says.
+DETAIL_WORD_BEFORE = re.compile(r"\b(?:vol(?:ume)?|v|no|nr|num|pp?)\.?\s*$", re.I)
+
+
+def _not_a_volume(text: str, match: re.Match) -> bool:
+    """``X, 2019, 1-9``: a year; ``Vol. 237, pp. 1-9``: a number a detail's word names."""
+    return bool(YEAR.fullmatch(match.group(1)) or DETAIL_WORD_BEFORE.search(text, 0, match.start()))
+
+
 def _read_details(text: str, info: VenueInfo) -> str:
     """Volume, issue and pages into ``info``; returns the text without them (so that pages such
     as ``2001-2010`` are not read as a year)."""
-    found = min((m for pattern in (VOLUME_ISSUE, VOLUME_PAGES) for m in pattern.finditer(text)
-                 if not (m.re is VOLUME_ISSUE and YEAR.fullmatch(m.group(2)))),  # 12 (2019) is a year
+    found = min((m for pattern in (VOLUME_ISSUE, VOLUME_PAGES, VOLUME_COMMA_PAGES) for m in pattern.finditer(text)
+                 if not (m.re is VOLUME_ISSUE and YEAR.fullmatch(m.group(2))  # 12 (2019) is a year
+                         or m.re is VOLUME_COMMA_PAGES and _not_a_volume(text, m))),
                 key=lambda m: m.start(), default=None)
     spans = []
     if found:
@@ -347,6 +363,8 @@ def _read_details(text: str, info: VenueInfo) -> str:
             info.issue, pages = found.group(2), found.group(3)
             if pages and YEAR.fullmatch(pages):  # ``12(3), 2019``: the year follows, no pages
                 pages, span = "", (found.start(), found.end(2) + 1)
+        elif found.re is VOLUME_COMMA_PAGES:
+            info.issue, pages = found.group(2) or "", found.group(3)
         else:
             pages = found.group(2)
         info.pages = PAGE_DASH.sub("-", pages) if pages else ""
@@ -411,7 +429,8 @@ def kind_type(name: str) -> str:
 
 
 # Dates and identifiers that IEEE-style references put among the venue words.
-DOI_TEXT = re.compile(r"(?:\bdoi:?\s*)?\b10\.\d{4,9}/\S+", re.I)
+# A DOI, or whatever a ``doi:`` label gives (``doi:110.5194/acp-17-10855-2017``, mistyped).
+DOI_TEXT = re.compile(r"\bdoi:\s*\S+|(?:\bdoi\s*)?\b10\.\d{4,9}/\S+", re.I)
 MONTH_NAMES = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July"
                r"|August|September|October|November|December)")
 TRAILING_DATE = re.compile(rf"(?:(?<=[\s,.;:(\[])|^)[(\[]?\s*(?:{MONTH_NAMES}\s*)?(?:\d{{1,2}},?\s+)?"
@@ -425,6 +444,11 @@ MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 
 def has_month(text: str) -> bool:
     return bool(MONTH_HINT.search(text))
+
+
+# A short capitalised word closing a name in which an abbreviated word (``Chem.``) comes before.
+ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{0,5}$")
+ABBREVIATED_WORD = re.compile(r"\b[A-Z][a-z]{1,5}\.\s")
 
 
 def _clean_name(text: str) -> str:
@@ -444,6 +468,8 @@ def _clean_name(text: str) -> str:
     name = _strip_edges(FILLER.sub("", _strip_edges(" ".join(name.split()))))
     if NOTE_ONLY_LEFTOVER.match(name) or not TWO_LATIN_LETTERS.search(name):
         return ""
+    if ABBREVIATED_END.search(name) and ABBREVIATED_WORD.search(name) and name + "." in text:
+        name += "."  # an abbreviated name keeps its last abbreviation's period: ``Atmos. Chem. Phys.``
     return name.strip("()[] ") if is_status(name) else name  # (under review)
 
 
