@@ -25,7 +25,7 @@ from statistics import median
 import pycrfsuite
 
 from .finder import is_venue_line, opens_with_abstract_label, reads_as_prose
-from .headings import NEWS, OTHER, PUBLICATIONS, SKIP, fold_heading
+from .headings import NEWS, OTHER, PUBLICATIONS, SKIP, folded, word_list
 from .models import Entry, Mention
 from .modelfiles import model_file
 from .names import looks_like_authors, looks_like_name
@@ -39,18 +39,19 @@ THRESHOLD = 0.5
 VETO = 0.1
 
 # Words of things that are no papers, in the entry or its heading (folded, as headings are).
-TALK_WORDS = re.compile(r"\b(?:talks?|invited|keynote|poster|presentations?|presented|seminar|colloquium|lecture|"
-                        r"tutorial|panel|charla|palestra|ponencia|vortrag|expose)\b|発表|講演|ポスター|セミナー|报告")
+TALK_WORDS = word_list("talk talks invited keynote poster presentation presentations presented seminar colloquium "
+                       "lecture tutorial panel charla palestra ponencia vortrag expose",
+                       anywhere="発表 講演 ポスター セミナー 报告")
 # Words with which a news item announces a paper (and an item about a talk or a visit has none).
-PAPER_WORDS = re.compile(r"\b(?:papers?|accepted|published|preprints?|arxiv|articles?|appear|manuscript|"
-                         r"artigo|articulo|aceito|aceptado|angenommen|veroffentlicht)\b|論文|论文|录用|採択")
-EVENT_WORDS = re.compile(r"\b(?:organi[sz]\w*|co-?organi[sz]\w*|hold|held|host\w*|attend\w*|visit\w*|"
-                         r"defend\w*|chair\w*|serv(?:e|ed|ing)|join\w*|workshops?|meetup|hiring)\b")
-PATENT_WORDS = re.compile(r"\b(?:patents?|patente|patent application)\b|特許|专利")
-SOFTWARE_WORDS = re.compile(r"\b(?:software|package|library|toolbox|github|code|dataset|repository)\b")
-AWARD_WORDS = re.compile(r"\b(?:award|prize|fellowship|scholarship|grant|honou?r|premio|preis)\b|受賞|获奖")
-THESIS_WORDS = re.compile(r"\b(?:thesis|dissertation|tese|tesis|these|dissertacao|doktorarbeit|habilitation)\b")
-SUPERVISION_WORDS = re.compile(r"\b(?:supervised|advisor|orientad|orientador|betreut|co-?supervis)")
+PAPER_WORDS = word_list("paper papers accepted published preprint preprints arxiv article articles appear manuscript "
+                        "artigo articulo aceito aceptado angenommen veroffentlicht", anywhere="論文 论文 录用 採択")
+EVENT_WORDS = word_list("hold held serve served serving workshop workshops meetup hiring",
+                        beginnings="organis organiz coorganis coorganiz host attend visit defend chair join")
+PATENT_WORDS = word_list("patent patents patente", anywhere="特許 专利")
+SOFTWARE_WORDS = word_list("software package library toolbox github code dataset repository")
+AWARD_WORDS = word_list("award prize fellowship scholarship grant honour honor premio preis", anywhere="受賞 获奖")
+THESIS_WORDS = word_list("thesis dissertation tese tesis these dissertacao doktorarbeit habilitation")
+SUPERVISION_WORDS = word_list("", beginnings="supervised advisor orientad betreut cosupervis")
 MARKUP_MARKS = (("bold", "**"), ("link", "]("), ("italic", "_"), ("star", "*"), ("quote", "\""),
                 ("curly", "“"), ("bracket", "["), ("paren_year", "(19"), ("paren_year2", "(20"))
 # What a unit's neighbours show it (a CRF's usual window): a bare title whose next unit is an author
@@ -190,17 +191,17 @@ def _paper_links(urls: list[str]) -> list[str]:
 
 
 def _tells_of_an_event(text: str) -> bool:
-    folded = fold_heading(text)
-    return bool(TALK_WORDS.search(folded) or EVENT_WORDS.search(folded)) and not PAPER_WORDS.search(folded)
+    words = folded(text)
+    return (TALK_WORDS.found_in(words) or EVENT_WORDS.found_in(words)) and not PAPER_WORDS.found_in(words)
 
 
 def _section_features(heading: str) -> dict[str, float]:
     """What a section's heading says, the same for all its candidates."""
-    section = fold_heading(heading)
+    section = folded(heading)
     return {
-        "section_talk": float(bool(TALK_WORDS.search(section))),
-        "section_patent": float(bool(PATENT_WORDS.search(section))),
-        "section_software": float(bool(SOFTWARE_WORDS.search(section))),
+        "section_talk": float(TALK_WORDS.found_in(section)),
+        "section_patent": float(PATENT_WORDS.found_in(section)),
+        "section_software": float(SOFTWARE_WORDS.found_in(section)),
         "section_none": float(not heading),
     }
 
@@ -209,7 +210,7 @@ def _own_features(c: Candidate, section: dict[str, float]) -> dict[str, float]:
     m, e = c.mention, c.entry
     title_words = _words(m.title)
     authors = [a for a in m.authors if not a.is_others]
-    text = fold_heading(e.text)
+    text = folded(e.text)
     kind = e.section_kind or OTHER
     evidence = {
         "has_year": bool(m.year), "has_venue": bool(m.venue), "has_acronym": bool(m.venue_acronym),
@@ -229,9 +230,9 @@ def _own_features(c: Candidate, section: dict[str, float]) -> dict[str, float]:
         **_title_shape(m.title),
         "text_first_person": float(bool(FIRST_PERSON.search(_outside_title(e.text, m.title)))),
         "title_first_person": float(_sentence_in_first_person(m.title)),
-        "text_email": float(bool(EMAIL.search(e.text))),
+        "text_email": float("@" in e.text and bool(EMAIL.search(e.text))),
         "text_abstract": float(opens_with_abstract_label(e.text)),
-        "news_paper_words": float(e.shape == "news" and bool(PAPER_WORDS.search(text))),
+        "news_paper_words": float(e.shape == "news" and PAPER_WORDS.found_in(text)),
         "code_link": float(any(CODE_HOSTS.search(url) for url in m.urls)),
         "profile_links": float(bool(m.urls) and not _paper_links(m.urls)),
         "link_only": float("\n" not in e.text and "](" in e.text
@@ -244,12 +245,12 @@ def _own_features(c: Candidate, section: dict[str, float]) -> dict[str, float]:
         "text_prose": float(reads_as_prose(e.text, min_words=20)),
         "text_len_log": min(math.log1p(len(e.text)) / math.log(2000), 1.0),
         "text_lines": min(e.text.count("\n") + 1, 8) / 8,
-        "talk_words": float(bool(TALK_WORDS.search(text))),
-        "patent_words": float(bool(PATENT_WORDS.search(text))),
-        "software_words": float(bool(SOFTWARE_WORDS.search(text))),
-        "award_words": float(bool(AWARD_WORDS.search(text))),
-        "thesis_words": float(bool(THESIS_WORDS.search(text))),
-        "supervision_words": float(bool(SUPERVISION_WORDS.search(text))),
+        "talk_words": float(TALK_WORDS.found_in(text)),
+        "patent_words": float(PATENT_WORDS.found_in(text)),
+        "software_words": float(SOFTWARE_WORDS.found_in(text)),
+        "award_words": float(AWARD_WORDS.found_in(text)),
+        "thesis_words": float(THESIS_WORDS.found_in(text)),
+        "supervision_words": float(SUPERVISION_WORDS.found_in(text)),
         **section,
     })
     for name in (PUBLICATIONS, NEWS, OTHER, SKIP):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 PUBLICATIONS, NEWS, OTHER, SKIP = "publications", "news", "other", "skip"
 
@@ -76,26 +78,71 @@ def fold_heading(title: str) -> str:
     """A heading's words in one form: lower case, accents off Latin letters (``Publicações`` ->
     ``publicacoes``, ``ß`` -> ``ss``), every mark that is no letter (emoji, numbering, punctuation,
     markup) a space; the letters of other scripts are kept whole (``ポスター`` stays)."""
-    if title.isascii():  # (the same as below, a table lookup per character)
-        return " ".join(title.casefold().translate(ASCII_NOT_LETTERS).split())
-    title = NON_ASCII.sub(_fold_match, unicodedata.normalize("NFKC", title))
-    return " ".join(NOT_LETTERS.sub(" ", title.casefold()).split())
+    if not title.isascii():
+        title = unicodedata.normalize("NFKC", title)
+    return " ".join(title.translate(FOLDS).split())
 
 
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-ASCII_NOT_LETTERS = {code: " " for code in range(128) if NOT_LETTERS.fullmatch(chr(code))}
+class _Folds(dict):
+    """Each character's fold (``fold_heading``: its accent off, casefolded, a space when it is no
+    letter), found when the character is first met: folding a text is then one ``str.translate``.
+    (Case folding and the letter test go character by character, so folding each character
+    folds the text.)"""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        fold = NOT_LETTERS.sub(" ", (char if char.isascii() else _fold_char(char)).casefold())
+        if len(self) < MAX_FOLDS:  # (a page of every script's characters stays bounded)
+            self[code] = fold
+        return fold
 
 
-def _fold_match(match: re.Match) -> str:
-    return _fold_char(match.group())
+MAX_FOLDS = 1 << 16
+FOLDS = _Folds()
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    """An ASCII character is its own fold: only the others need one (a call per character of
-    every entry cost more than the rest of the folding)."""
+    """A character without its accent; a mark of no script a space."""
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() else char if char.isalpha() else " "
+
+
+class Folded(NamedTuple):
+    """A text folded (``fold_heading``) and its words: the runs of letters between the spaces and
+    apostrophes, which are all that a folded text holds besides letters."""
+
+    text: str
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=256)
+def folded(text: str) -> Folded:
+    """``text`` folded with its words; cached, since an entry is asked about by several features."""
+    text = fold_heading(text)
+    return Folded(text, frozenset(text.replace("'", " ").split()))
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Words looked for in a folded text: whole words, word beginnings, and words of the scripts
+    written without spaces (none ASCII), found anywhere. Set lookups instead of a regex scanning
+    every entry's text."""
+
+    whole: frozenset[str]
+    beginnings: tuple[str, ...] = ()
+    anywhere: tuple[str, ...] = ()
+
+    def found_in(self, text: Folded) -> bool:
+        return (not self.whole.isdisjoint(text.words)
+                or any(word in text.text for word in self.beginnings)  # (a quick test first)
+                and any(word.startswith(self.beginnings) for word in text.words)
+                or not text.text.isascii() and any(word in text.text for word in self.anywhere))
+
+
+def word_list(whole: str, *, beginnings: str = "", anywhere: str = "") -> WordList:
+    """A ``WordList`` from its words, written between spaces."""
+    assert all(not word.isascii() for word in anywhere.split()), "ASCII words are whole words or beginnings"
+    return WordList(frozenset(whole.split()), tuple(beginnings.split()), tuple(anywhere.split()))
 
 
 @lru_cache(maxsize=16384)
