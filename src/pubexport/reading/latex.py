@@ -650,9 +650,25 @@ class _RunWalker(LatexWalker):
         return LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
                           pre_space=token.pre_space)
 
+    def get_latex_braced_group(self, pos, brace_type="{", parsing_state=None):
+        """A group of plain characters read at once: the one text node (none when it is empty)
+        that the stock walker gathers from its tokens one by one. Most groups of a page are so
+        (``\\emph{Venue}``, an ``\\href``'s URL)."""
+        if parsing_state is not None and brace_type in CLOSING_BRACES:
+            plain = _plain_group(parsing_state.latex_context, brace_type).match(self.s, pos)
+            if plain:
+                text = plain.group(1)
+                nodes = [self.make_node(LatexCharsNode, parsing_state=parsing_state, chars=text, pos=pos + 1,
+                                        len=len(text))] if text else []
+                return self._mknodeposlen(LatexGroupNode, nodelist=nodes, parsing_state=parsing_state,
+                                          delimiters=(brace_type, CLOSING_BRACES[brace_type]), pos=pos,
+                                          len=plain.end() - pos)
+        return super().get_latex_braced_group(pos, brace_type=brace_type, parsing_state=parsing_state)
+
 
 # Spaces, then a curly brace: always a brace token.
 BRACE = re.compile(r"(\s*)([{}])")
+CLOSING_BRACES = {"{": "}", "[": "]"}
 
 
 @lru_cache(maxsize=16)
@@ -661,10 +677,24 @@ def _ordinary_runs(context, brace_chars: tuple) -> tuple[re.Pattern, re.Pattern]
     brace, math shift or the first character of a special), with inner whitespace: a run from
     the spaces before its first one (the spaces and the run as groups), and the rest of a run
     after its first character."""
+    ordinary = "[^\\s" + _stops(context, brace_chars) + "]"
+    return re.compile(f"(\\s*)({ordinary}(?:\\s*{ordinary})*)"), re.compile(f"(?:\\s*{ordinary})*")
+
+
+@lru_cache(maxsize=16)
+def _plain_group(context, opening: str) -> re.Pattern:
+    """A group opened by ``opening`` holding only ordinary characters and whitespace (its text
+    as the group), closed by its closing brace."""
+    closing = CLOSING_BRACES[opening]
+    return re.compile(re.escape(opening) + "([^" + _stops(context, ((opening, closing),)) + "]*)"
+                      + re.escape(closing))
+
+
+def _stops(context, brace_chars: tuple) -> str:
+    """The characters that end a run of plain characters in ``context``, escaped for a class."""
     specials = {chars[0] for category in context.category_list for chars in context.d[category]["specials"]}
     stops = set("\\%{}$") | specials | {c for pair in brace_chars for c in pair}
-    ordinary = "[^\\s" + "".join(re.escape(c) for c in sorted(stops)) + "]"
-    return re.compile(f"(\\s*)({ordinary}(?:\\s*{ordinary})*)"), re.compile(f"(?:\\s*{ordinary})*")
+    return "".join(re.escape(c) for c in sorted(stops))
 
 
 # -- node helpers ---------------------------------------------------------------------------
