@@ -630,6 +630,9 @@ class _RunWalker(LatexWalker):
             # walker tests spaces, escapes and comments first, which it passes
             return LatexToken(tok="brace_open" if brace.group(2) == "{" else "brace_close", arg=brace.group(2),
                               pos=brace.start(2), len=1, pre_space=brace.group(1))
+        macro = _macro_token(self.s, pos, environments)
+        if macro is not None:
+            return macro
         in_text = parsing_state is not None and sys._getframe(1).f_code.co_name == "do_read"
         if in_text and not kwargs:
             # spaces (no blank line) then an ordinary character: a character token with those
@@ -650,6 +653,23 @@ class _RunWalker(LatexWalker):
         return LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
                           pre_space=token.pre_space)
 
+    def get_latex_expression(self, pos, strict_braces=None, parsing_state=None):
+        """A brace after spaces (no blank line) is read as its group, as the stock walker does
+        once it has tokenised it (``strict_braces`` only matters to a walker that is not
+        tolerant)."""
+        brace = BRACE.match(self.s, pos)
+        if parsing_state is not None and brace and brace.group(2) == "{" and "\n\n" not in brace.group(1):
+            return self.get_latex_braced_group(brace.start(2), parsing_state=parsing_state)
+        return super().get_latex_expression(pos, strict_braces=strict_braces, parsing_state=parsing_state)
+
+    def get_latex_maybe_optional_arg(self, pos, parsing_state=None):
+        """No optional argument unless a bracket follows (spaces between, no blank line): what
+        the stock walker finds after reading the whole token that follows."""
+        space = SPACES.match(self.s, pos)
+        if not self.s.startswith("[", space.end()) or "\n\n" in space.group():
+            return None
+        return super().get_latex_maybe_optional_arg(pos, parsing_state=parsing_state)
+
     def get_latex_braced_group(self, pos, brace_type="{", parsing_state=None):
         """A group of plain characters read at once: the one text node (none when it is empty)
         that the stock walker gathers from its tokens one by one. Most groups of a page are so
@@ -669,6 +689,25 @@ class _RunWalker(LatexWalker):
 # Spaces, then a curly brace: always a brace token.
 BRACE = re.compile(r"(\s*)([{}])")
 CLOSING_BRACES = {"{": "}", "[": "]"}
+SPACES = re.compile(r"\s*")
+# Spaces, then a macro of ASCII letters, then the spaces it swallows.
+MACRO_TOKEN = re.compile(r"(\s*)\\([A-Za-z]+)(\s*)")
+
+
+def _macro_token(text: str, pos: int, environments: bool) -> LatexToken | None:
+    """The macro token at ``pos`` as the stock walker reads it (the spaces after a macro of
+    letters are its own, up to a blank line); None where it would read something else or a
+    longer name (a letter beyond ASCII), and for ``\\begin``/``\\end`` read as environments."""
+    macro = MACRO_TOKEN.match(text, pos)
+    if (macro is None or "\n\n" in macro.group(1) or text[macro.end(2):macro.end(2) + 1].isalpha()
+            or environments and macro.group(2) in ("begin", "end")):
+        return None
+    after = macro.group(3)
+    if "\n\n" in after:
+        after = after[:after.index("\n\n")]
+    start = macro.end(1)  # the backslash
+    return LatexToken(tok="macro", arg=macro.group(2), pos=start, len=macro.end(2) - start + len(after),
+                      pre_space=macro.group(1), post_space=after)
 
 
 @lru_cache(maxsize=16)
