@@ -110,6 +110,8 @@ def child_e2e(folder: str) -> dict:
     workers_cpu = children_cpu() - workers_cpu  # the reading workers have ended with the read
     records = pipeline.merge(mentions)
     merge_s, merge_cpu = time.perf_counter() - start - read_s, time.process_time() - cpu - read_cpu
+    mentions_found = len(mentions)
+    del mentions  # as the command line does: records do not hold their mentions
     with open(Path(folder) / "out.bib", "w", encoding="utf-8") as fp:
         pipeline.write_bibtex(records, fp)
     total, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -137,7 +139,7 @@ def child_e2e(folder: str) -> dict:
                 found.add(where)
                 group.append(paper)
         groups.append(group)
-    return {"mentions": len(mentions), "records": len(records), "read_s": read_s, "merge_s": merge_s,
+    return {"mentions": mentions_found, "records": len(records), "read_s": read_s, "merge_s": merge_s,
             "total_s": total, "total_cpu_s": cpu + workers_cpu, "read_cpu_s": read_cpu + workers_cpu,
             "read_main_cpu_s": read_cpu, "merge_cpu_s": merge_cpu, "write_cpu_s": cpu - read_cpu - merge_cpu,
             "extraction_recall": len(found) / len(truth) if truth else 1.0,

@@ -28,6 +28,11 @@ _AND_RE = re.compile(r"\band\b", re.IGNORECASE)
 _PAGE_DASH_RE = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 _MASTERS_RE = re.compile(r"\bmaster", re.IGNORECASE)
 
+# records written per bibtexparser call: the entries and text of a whole million-record file at
+# once were a fifth of the run's peak memory; the output is the same (values are not aligned
+# across entries)
+WRITE_CHUNK = 2000
+
 
 def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False) -> None:
     """Write one entry per record; non-ASCII stays UTF-8 unless ``ascii_only`` (LaTeX escapes)."""
@@ -38,9 +43,12 @@ def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
     with paused_gc():
-        library = Library([to_entry(r, ascii_only=ascii_only) for r in records])
-        text = bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt)
-    fp.write(text)
+        for start in range(0, len(records), WRITE_CHUNK):
+            if start:
+                fp.write(fmt.block_separator)
+            library = Library([to_entry(r, ascii_only=ascii_only) for r in records[start:start + WRITE_CHUNK]])
+            fp.write(bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt))
+
 
 
 def to_entry(record: Record, *, ascii_only: bool = False) -> Entry:

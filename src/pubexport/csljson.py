@@ -24,14 +24,20 @@ CSL_TYPES = {PAPER_CONFERENCE, ARTICLE_JOURNAL, PREPRINT, PATENT, REPORT, THESIS
 GENERIC_TYPE = "document"
 
 
+WRITE_CHUNK = 2000  # items encoded per write: the text of a whole large file is not held at once
+
+
 def write_csljson(records: list[Record], fp: IO[str]) -> None:
     if not keys_are_unique(records):
         assign_keys(records)
     # one item per line: readable, diff-friendly, and written by json's fast C encoder
     fp.write("[\n")
     with paused_gc():
-        text = ",\n".join(json.dumps(to_csl(r), ensure_ascii=False) for r in records)
-    fp.write(text)
+        for start in range(0, len(records), WRITE_CHUNK):
+            if start:
+                fp.write(",\n")
+            items = records[start:start + WRITE_CHUNK]
+            fp.write(",\n".join(json.dumps(to_csl(r), ensure_ascii=False) for r in items))
     fp.write("\n]\n" if records else "]\n")
 
 

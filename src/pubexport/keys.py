@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .gcpause import paused_gc
 from .models import Record
 
 # Words skipped when picking the title word: articles, prepositions, conjunctions, auxiliaries.
@@ -95,7 +96,14 @@ def assign_keys(records: list[Record], reserved: Iterable[str] = ()) -> None:
     No record gets one of the ``reserved`` keys (those an existing bibliography already uses),
     compared ignoring case as BibTeX and biber do; a base key that is reserved, or that the
     reserved keys already tell apart with suffixes (``li2023a``), gets the next free suffix.
+    The cyclic collector is paused meanwhile, as in merging: the keys make no cycles, and each
+    collection walked every record again (two thirds of the time at 100k records).
     """
+    with paused_gc():
+        _assign_keys(records, reserved)
+
+
+def _assign_keys(records: list[Record], reserved: Iterable[str]) -> None:
     groups: dict[str, list[Record]] = {}
     for record in records:
         groups.setdefault(base_key(record), []).append(record)
