@@ -41,3 +41,14 @@ def test_on_file_is_called_once_per_file_in_order_when_workers_read(tmp_path):
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
     assert seen[-1][1] is None  # photo.png, skipped
     assert {found for _, found in seen[:-1]} == {2}
+
+
+def test_a_coauthor_venue_and_year_recurring_across_pages_are_held_once(tmp_path):
+    folder = make_folder(tmp_path, pipeline.PARALLEL_MIN_FILES + 1)
+    mentions = pipeline.read([folder], workers=2)  # each page read in a worker, sent back apart
+    writers = [p for m in mentions for p in m.authors if p.family == "Writer"]
+    assert len(writers) == pipeline.PARALLEL_MIN_FILES + 1
+    assert len({id(p) for p in writers}) == 1
+    first = [m for m in mentions if m.venue_acronym == "CVPR" or m.venue == "CVPR"]
+    assert len({id(m.venue or m.venue_acronym) for m in first}) == 1
+    assert len({id(m.year) for m in mentions if m.year == 2021}) == 1

@@ -146,20 +146,38 @@ class Record(Work):
     owners: list[str] = field(default_factory=list)
 
 
-def share_equal_values(mentions: list[Mention]) -> list[Mention]:
-    """Make the equal people and strings of one page's mentions one object each (in place).
+class SharedValues:
+    """The people and values already held, by what they are equal to (see ``share_equal_values``)."""
+
+    __slots__ = ("people", "values")
+
+    def __init__(self):
+        self.people: dict[tuple, Person] = {}
+        self.values: dict = {}
+
+
+def share_equal_values(mentions: list[Mention], shared: SharedValues | None = None) -> list[Mention]:
+    """Make the equal people, strings and years of mentions one object each (in place).
 
     The page owner is an author of nearly every entry, and a file path, a venue or a co-author
     recurs on many: held once, a page's mentions take far less memory (and a worker process's
-    results stay shared when sent back, pickle keeping shared objects shared). Safe because no
+    results stay shared when sent back, pickle keeping shared objects shared). ``shared`` holds
+    the values of earlier calls: the reading keeps one for all pages, as a group's pages share
+    co-authors and venues (people were a quarter of the mentions' memory; shared across pages, the
+    mentions of 100k take a fifth less). Safe because no
     stage changes a Person or a mention's author list in place once extraction is done."""
-    people: dict[tuple, Person] = {}
-    strings: dict[str, str] = {}
-    share = strings.setdefault
+    if shared is None:
+        shared = SharedValues()
+    people = shared.people
+    share = shared.values.setdefault
     for m in mentions:
         if m.authors:
             m.authors = [people.setdefault((p.family, p.given, p.literal), p) for p in m.authors]
-        m.source = Source(share(m.source.path, m.source.path), m.source.line)
+        path = share(m.source.path, m.source.path)
+        if path is not m.source.path:
+            m.source = Source(path, m.source.line)
+        if m.year:
+            m.year = share(m.year, m.year)
         m.venue, m.venue_acronym, m.owner = share(m.venue, m.venue), share(m.venue_acronym, m.venue_acronym), share(m.owner, m.owner)
         m.type, m.section, m.publisher = share(m.type, m.type), share(m.section, m.section), share(m.publisher, m.publisher)
     return mentions

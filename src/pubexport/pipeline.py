@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import IO
 
-from .models import Mention, Record
+from .models import Mention, Record, SharedValues, share_equal_values
 from .report import Report
 
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # keeps one file's extraction well under a minute
@@ -45,16 +45,17 @@ def read(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathL
     if on_start is not None:
         on_start(len(files) + len(urls))
     mentions: list[Mention] = []
+    shared = SharedValues()  # each page's values are shared within it; here across pages
     with paused_gc():
         for path, found, warnings in _read_all(files, max_file_size, workers):
             for message in warnings:
                 log.warning("%s", message)
             if found:
-                mentions.extend(found)
+                mentions.extend(share_equal_values(found, shared))
             if on_file is not None:
                 on_file(path, None if found is None else len(found))
         if urls:
-            mentions.extend(_read_urls(urls, web, max_file_size, on_file))
+            mentions.extend(share_equal_values(_read_urls(urls, web, max_file_size, on_file), shared))
     return mentions
 
 
