@@ -164,8 +164,8 @@ def share_equal_values(mentions: list[Mention], shared: SharedValues | None = No
     results stay shared when sent back, pickle keeping shared objects shared). ``shared`` holds
     the values of earlier calls: the reading keeps one for all pages, as a group's pages share
     co-authors and venues (people were a quarter of the mentions' memory; shared across pages, the
-    mentions of 100k take a fifth less). Safe because no
-    stage changes a Person or a mention's author list in place once extraction is done."""
+    mentions of 100k take a fifth less). Safe because no stage changes a Person or a mention's
+    author list in place once extraction is done."""
     if shared is None:
         shared = SharedValues()
     people = shared.people
