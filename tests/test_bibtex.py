@@ -269,3 +269,13 @@ def test_the_fields_zotero_reads_carry_acronym_number_and_arxiv_id():
     assert (article["shortjournal"], article["eprint"], article["eprinttype"]) == ("JoT", "2104.00969", "arxiv")
     assert fields(Record(title="T", type=PATENT, number="US 1"))["number"] == "US 1"
     assert fields(Record(title="T", type=REPORT, number="TR-7"))["number"] == "TR-7"
+
+
+def test_written_in_chunks_the_file_is_the_same_as_written_at_once(monkeypatch):
+    from pubexport import bibtex
+
+    whole = bib(sample_records())
+    monkeypatch.setattr(bibtex, "WRITE_CHUNK", 2)
+    chunked = bib(sample_records())
+    assert chunked == whole
+    assert len(bibtexparser.parse_string(chunked).entries) == len(sample_records())

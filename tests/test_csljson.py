@@ -197,3 +197,17 @@ def test_every_paper_type_written_is_one_zotero_imports_as_that_kind_of_item():
     written = {i["type"] for i in csl(sample_records())}
     assert written - {"article", "document"} <= set(ZOTERO_CSL_TYPES)
     assert set(ZOTERO_CSL_TYPES) <= written
+
+
+def test_written_in_chunks_the_file_is_the_same_as_written_at_once(monkeypatch):
+    from pubexport import csljson
+
+    def text() -> str:
+        buf = io.StringIO()
+        write_csljson(sample_records(), buf)
+        return buf.getvalue()
+
+    whole = text()
+    monkeypatch.setattr(csljson, "WRITE_CHUNK", 2)
+    assert text() == whole
+    assert len(json.loads(whole)) == len(sample_records())
