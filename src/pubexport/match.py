@@ -210,7 +210,7 @@ def features(mention: Mention, cache: FeatureCache | None = None) -> Features:
     raw = mention.title
     known = cache.titles.get(raw)
     if known is None:
-        known = cache.titles[raw] = _cased_title_features(raw, cache.titles)
+        known = cache.titles[raw] = _title_features(raw)
     title, compact, acronym, markers = known
     names = cache.names
     authors = []
@@ -300,19 +300,6 @@ def is_plausible_name(person: Person) -> bool:
     ("WWW 2020", "KDD 2023 Tutorial") an extractor took for the author list. Such a list says
     nothing about who wrote the paper, so it can neither support nor veto a match."""
     return _DIGIT.search(person.literal or person.family + person.given) is None
-
-
-def _cased_title_features(raw: str, titles: dict[str, tuple]) -> tuple:
-    """``_title_features`` of a title, shared with its spellings in other case: without LaTeX
-    (whose commands are case-sensitive) an ASCII title normalises as its lower case does, and a
-    fifth of the titles a folder writes differ from another only in case."""
-    if not raw.isascii() or "\\" in raw:
-        return _title_features(raw)
-    low = raw.lower()
-    known = titles.get(low)
-    if known is None:
-        known = titles[low] = _title_features(low)
-    return known
 
 
 def _title_features(raw: str) -> tuple:
