@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, itemgetter
 
@@ -202,35 +202,24 @@ class _Linker:
 
         Each identifier block is built when it is scanned and let go after it."""
         feats = self.feats
-        by_title = self._blocks(_COMPACT)
+        by_title = self._blocks(lambda f: (f.compact,))
         for block in by_title.values():
             if len(block) > 1:
                 self._scan(self._collapse(block), 100.0)
-        for blocks_of in (partial(self._blocks, _ARXIV), partial(self._blocks, _DOI), partial(self._blocks, _LABEL),
-                          self._named_link_blocks):  # each made only once the one before is let go
-            for block in blocks_of().values():
+        for keys_of in (_arxiv_key, _doi_key, _label_key, _named_link_keys):
+            for block in self._blocks(keys_of).values():
                 if len(block) > 1 and any(feats[i].compact != feats[block[0]].compact for i in block):
                     self._scan(block, None)
         self._similar_titles(by_title)
         return self.found
 
-    def _blocks(self, key_of) -> dict:
-        """The titled mentions under the key ``key_of(features)`` gives them, if any (one call
-        per mention: a million mentions pass through each of these blocks)."""
+    def _blocks(self, keys_of) -> dict:
+        """The titled mentions under each of the keys ``keys_of(features)`` gives them."""
         blocks: dict = defaultdict(list)
         for i, f in enumerate(self.feats):
-            key = key_of(f)
-            if key and not f.loose:
-                blocks[key].append(i)
-        return blocks
-
-    def _named_link_blocks(self) -> dict:
-        """The titled mentions under each (name before the colon, link) they give."""
-        blocks: dict = defaultdict(list)
-        for i, f in enumerate(self.feats):
-            if f.named_links and not f.loose:
-                for link in f.named_links:
-                    blocks[(f.acronym, link)].append(i)
+            if not f.loose:
+                for key in keys_of(f):
+                    blocks[key].append(i)
         return blocks
 
     def _collapse(self, block: list[int]) -> list[int]:
@@ -344,7 +333,20 @@ class _Linker:
                     return
 
 
-_COMPACT, _ARXIV, _DOI, _LABEL = attrgetter("compact"), attrgetter("arxiv"), attrgetter("doi"), attrgetter("label")
+def _arxiv_key(f: Features) -> tuple:
+    return (f.arxiv,) if f.arxiv else ()
+
+
+def _doi_key(f: Features) -> tuple:
+    return (f.doi,) if f.doi else ()
+
+
+def _label_key(f: Features) -> tuple:
+    return (f.label,) if f.label else ()
+
+
+def _named_link_keys(f: Features) -> list[tuple]:
+    return [(f.acronym, link) for link in f.named_links]
 
 
 def _word_pairs(title: str) -> list[str]:
