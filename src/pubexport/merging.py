@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -299,7 +299,8 @@ class _Linker:
             hits = process.extract(title, [titles[c] for c in candidates], scorer=fuzz.ratio, limit=None,
                                    score_cutoff=REORDER_FLOOR)
             for other, ratio in sorted((candidates[y], ratio) for _, ratio, y in hits):
-                score = max(ratio, fuzz.token_sort_ratio(titles[other], title))
+                # below the cutoff the words sorted change nothing: rapidfuzz may stop early
+                score = max(ratio, fuzz.token_sort_ratio(titles[other], title, score_cutoff=cutoff))
                 if score >= cutoff:
                     self._cross(groups[other], groups[t], score)
         self._neighbours(groups, list(by_title), titles, keys, cutoff)
@@ -471,7 +472,7 @@ def _record(indices: list[int], mentions: list[Mention], feats: list[Features]) 
 
 def _single(m: Mention, f: Features) -> Record:
     """The record of a paper mentioned once: its fields as read, identifiers normalised."""
-    record = Record(**{name: getattr(m, name) for name in _WORK_FIELDS})
+    record = Record(*_work_fields(m))  # a Record's first fields are the Work's, in their order
     record.title, record.doi, record.arxiv = m.title.strip(), f.doi or _arxiv_doi(m, f.arxiv), f.arxiv
     record.authors = list(m.authors)
     record.urls, record.notes = _union([m.urls]), _union([m.notes])
@@ -488,7 +489,7 @@ def _arxiv_doi(m: Mention, arxiv: str) -> str:
     return doi if match.compared_ids("", doi)[0] == arxiv else ""
 
 
-_WORK_FIELDS = [f.name for f in fields(Work)]
+_work_fields = attrgetter(*(f.name for f in fields(Work)))
 
 
 def _counts(values: list) -> dict:
