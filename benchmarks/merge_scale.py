@@ -99,14 +99,15 @@ def child_ideal(size: int, seed: int) -> dict:
 
 
 class TreePeak:
-    """The highest resident memory of this process and its worker processes together, sampled
-    every 20 ms from /proc: the workers read while this process holds the mentions so far, and
-    have ended before the merge, so the sum of each one's own peak overstates the run's."""
+    """The highest resident memory of process ``pid`` and its worker processes together, sampled
+    every 20 ms from /proc by this process (a thread in the measured one would change how it
+    starts its workers): the workers read while it holds the mentions so far, and have ended
+    before the merge, so the sum of each one's own peak overstates the run's."""
 
-    def __init__(self):
+    def __init__(self, pid: int):
         import threading
 
-        self.peak = 0
+        self.pid, self.peak = pid, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -121,7 +122,7 @@ class TreePeak:
     def _sample(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE")
         while not self._stop.wait(0.02):
-            total = sum(_resident_pages(pid) for pid in _process_tree(os.getpid()))
+            total = sum(_resident_pages(pid) for pid in _process_tree(self.pid))
             self.peak = max(self.peak, total * page)
 
 
@@ -217,11 +218,15 @@ def child_formats(folder: str, sample: int) -> dict:
 
 
 def run_child(args: list[str], size: int = 0) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                          timeout=3600 * max(1, size // 100000))  # a loaded shared machine: minutes per 100k
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    with TreePeak(proc.pid) as tree:
+        out, err = proc.communicate(timeout=3600 * max(1, size // 100000))  # a loaded machine: minutes per 100k
     if proc.returncode:
-        raise SystemExit(f"child failed: {proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        raise SystemExit(f"child failed: {err[-3000:]}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_mib"] = max(tree.peak / 2**20, result["own_peak_mib"])
+    return result
 
 
 def main() -> int:
@@ -239,14 +244,13 @@ def main() -> int:
         if kind == "formats":
             print(json.dumps(child_formats(value, args.format_sample)))
             return 0
-        with TreePeak() as tree:
-            result = child_ideal(int(value), args.seed) if kind == "ideal" else child_e2e(value)
+        result = child_ideal(int(value), args.seed) if kind == "ideal" else child_e2e(value)
+        result["own_peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # the bound: reading uses one worker process per core, each counted at the largest
         # worker's peak, as if all peaked together with this process
         workers = (os.cpu_count() or 1) if resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss else 0
         result["peak_bound_mib"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                                     + workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-        result["peak_mib"] = max(tree.peak / 2**20, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(json.dumps(result))
         return 0
 
