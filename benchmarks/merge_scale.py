@@ -41,6 +41,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -105,8 +106,6 @@ class TreePeak:
     before the merge, so the sum of each one's own peak overstates the run's."""
 
     def __init__(self, pid: int):
-        import threading
-
         self.pid, self.peak = pid, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)

@@ -50,7 +50,6 @@ def write_bibtex(records: list[Record], fp: IO[str], *, ascii_only: bool = False
             fp.write(bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt))
 
 
-
 def to_entry(record: Record, *, ascii_only: bool = False) -> Entry:
     """One record as a bibtexparser Entry whose values are ready to write as they are."""
     fields = _fields(record, ascii_only)
